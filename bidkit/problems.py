@@ -1,0 +1,87 @@
+"""Problems are data: every check collects them, and only the CLI turns them into words and exit codes."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Place:
+    """Where a value came from, as the person who wrote it sees it (row 1 is the header; YAML/Markdown lines)."""
+
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+
+    def __str__(self) -> str:
+        text = self.file + (f"[{self.sheet}]" if self.sheet else "")
+        return f"{text}:{self.row}" if self.row else text
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    file: str
+    sheet: str | None
+    row: int | None
+    field: str | None
+    value: str | None
+    message: str
+
+    @classmethod
+    def at(cls, place: Place, field: str | None, message: str, value: object = None,
+           severity: Severity = "error") -> "Problem":
+        shown = None if value is None else str(value)
+        if shown is not None and len(shown) > 80:
+            shown = shown[:77] + "..."
+        return cls(severity, place.file, place.sheet, place.row, field, shown, message)
+
+    @property
+    def place(self) -> Place:
+        return Place(self.file, self.sheet, self.row)
+
+    def line(self) -> str:
+        """The compiler-style line a partner reads: `meetings.csv:7: date: ...`."""
+        field = f"{self.field}: " if self.field else ""
+        tag = "warning: " if self.severity == "warning" else ""
+        return f"{self.place}: {tag}{field}{self.message}"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def sort_key(p: Problem) -> tuple:
+    return (p.file, p.sheet or "", p.row or 0, p.field or "", p.message)
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]
+
+
+def warnings(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "warning"]
+
+
+def summary(problems: list[Problem]) -> str:
+    """`2 errors, 1 warning in 3 files`."""
+    n_err, n_warn = len(errors(problems)), len(warnings(problems))
+    files = len({p.file for p in problems})
+
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    return f"{plural(n_err, 'error')}, {plural(n_warn, 'warning')} in {plural(files, 'file')}"
+
+
+class BidkitError(Exception):
+    """The command could not run (exit 2): no such folder, unreadable file, bad option."""
+
+
+class EvidenceInvalid(Exception):
+    """The evidence has errors (exit 1); carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(errors(problems))} errors")
+        self.problems = problems

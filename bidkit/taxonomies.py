@@ -1,0 +1,96 @@
+"""The reference lists of SPEC.md, each as slug -> English label; labels are display text and go through translation."""
+from __future__ import annotations
+
+import difflib
+import re
+
+NATIONS = {
+    "england": "England",
+    "scotland": "Scotland",
+    "wales": "Wales",
+    "northern-ireland": "Northern Ireland",
+    "uk-wide": "UK-wide",
+}
+
+CHARACTERISTICS = {
+    "age": "Age",
+    "disability": "Disability",
+    "gender-reassignment": "Gender reassignment",
+    "marriage-civil-partnership": "Marriage and civil partnership",
+    "pregnancy-maternity": "Pregnancy and maternity",
+    "race": "Race",
+    "religion-belief": "Religion or belief",
+    "sex": "Sex",
+    "sexual-orientation": "Sexual orientation",
+}
+
+SDGS = {
+    1: "No poverty", 2: "Zero hunger", 3: "Good health and well-being", 4: "Quality education",
+    5: "Gender equality", 6: "Clean water and sanitation", 7: "Affordable and clean energy",
+    8: "Decent work and economic growth", 9: "Industry, innovation and infrastructure",
+    10: "Reduced inequalities", 11: "Sustainable cities and communities",
+    12: "Responsible consumption and production", 13: "Climate action", 14: "Life below water",
+    15: "Life on land", 16: "Peace, justice and strong institutions", 17: "Partnerships for the goals",
+}
+
+WELLBEING_GOALS = {
+    "prosperous": "A prosperous Wales",
+    "resilient": "A resilient Wales",
+    "healthier": "A healthier Wales",
+    "more-equal": "A more equal Wales",
+    "cohesive-communities": "A Wales of cohesive communities",
+    "vibrant-culture-welsh-language": "A Wales of vibrant culture and thriving Welsh language",
+    "globally-responsible": "A globally responsible Wales",
+}
+
+PARTNER_TYPES = {
+    "charity": "Charity", "community-group": "Community group", "network": "Network",
+    "public-body": "Public body", "academic": "Academic", "business": "Business", "other": "Other",
+}
+PARTNER_ROLES = {"lead": "Lead", "consortium": "Consortium member", "supporter": "Supporter",
+                 "stakeholder": "Stakeholder"}
+MEETING_KINDS = {"meeting": "Meeting", "workshop": "Workshop", "webinar": "Webinar", "event": "Event",
+                 "training": "Training", "summit": "Summit"}
+MEETING_FORMATS = {"in-person": "In person", "online": "Online", "phone": "Phone", "hybrid": "Hybrid"}
+MEETING_STATUSES = {"held": "Held", "planned": "Planned", "cancelled": "Cancelled"}
+OUTCOME_TYPES = {"output": "Output", "outcome": "Outcome", "impact": "Impact"}
+READING_KINDS = {"report": "Report", "guidance": "Guidance", "book": "Book", "video": "Video",
+                 "article": "Article", "web": "Web page"}
+ACTION_STATUSES = {"planned": "Planned", "in-progress": "In progress", "done": "Done", "ongoing": "Ongoing",
+                   "dropped": "Dropped"}
+COST_TYPES = {"revenue": "Revenue", "capital": "Capital"}
+PROJECT_STATUSES = {"draft": "Draft", "final": "Final"}
+ORGANISATION_TYPES = {
+    "unregistered-vco": "Unregistered voluntary or community organisation",
+    "unincorporated-registered-charity": "Unincorporated registered charity",
+    "charitable-incorporated-organisation": "Charitable incorporated organisation (CIO or SCIO)",
+    "not-for-profit-company": "Not-for-profit company",
+    "school": "School",
+    "college-or-university": "College or university",
+    "statutory-body": "Statutory body",
+    "faith-group": "Faith group",
+}
+MEASURES = {"meetings_held": "Meetings held", "organisations_met": "Organisations met",
+            "people_reached": "People reached", "partners": "Partners"}
+LANGUAGES = {"en": "English", "cy": "Cymraeg"}
+
+
+def fold(text: str) -> str:
+    """Case, spaces, `-` and `_` do not matter when people name things."""
+    return re.sub(r"[\s\-_]+", "", str(text)).casefold()
+
+
+def match(value: str, table: dict) -> str:
+    """The slug for `value` given as slug or label in any case; ValueError lists the valid slugs."""
+    wanted = fold(value)
+    for slug, label in table.items():
+        if wanted in (fold(slug), fold(label)):
+            return slug
+    raise ValueError(f"'{value}' is not one of {', '.join(str(k) for k in table)}")
+
+
+def suggest(value: str, choices) -> str:
+    """` (did you mean 'x'?)` when one choice is close, else ''."""
+    folded = {fold(c): c for c in choices}
+    close = difflib.get_close_matches(fold(value), list(folded), n=1, cutoff=0.75)
+    return f" (did you mean '{folded[close[0]]}'?)" if close else ""
