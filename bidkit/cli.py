@@ -65,6 +65,79 @@ def check(project: Path, as_json: bool, strict: bool):
 
 
 @cli.command()
+@project_argument
+@click.option("--out", type=click.Path(path_type=Path), default=Path("outputs"), show_default=True,
+              help="Folder for the documents.")
+@click.option("--doc", "docs", multiple=True, type=click.Choice(["concept-paper", "project-report",
+                                                                 "funding-proposal"]),
+              help="Only this document (repeatable; default all).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "pdf"]),
+              help="Only this format (repeatable; default both).")
+@click.option("--jobs", type=click.IntRange(1, 64), help="Parallel renders (default: number of cores).")
+@click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
+def build(project: Path, out: Path, docs, formats, jobs, force):
+    """Build the documents from PROJECT (default ./evidence) into --out."""
+    from .build import build as run_build
+
+    def progress(result):
+        if result.skipped:
+            click.echo(f"  {result.name:<28} up to date")
+        else:
+            click.echo(f"  {result.name:<28} written in {result.seconds:.1f} s")
+            for warning in result.warnings:
+                click.echo(f"    warning: {warning}")
+
+    try:
+        report = run_build(project, out, list(docs) or None, list(formats) or None, jobs, force, progress)
+    except EvidenceInvalid as exc:
+        echo_problems(exc.problems, False)
+        click.echo("Nothing was written.")
+        sys.exit(EXIT_INVALID)
+    if report.evidence_warnings:
+        echo_problems(report.evidence_warnings, False)
+    written = len(report.written)
+    click.echo(f"{written} file{'s' if written != 1 else ''} written, {len(report.results) - written} up to date, "
+               f"in {report.seconds:.1f} s -> {out}")
+
+
+@cli.command()
+@project_argument
+@click.option("--json", "as_json", is_flag=True, help="Print the readiness as JSON on stdout.")
+def status(project: Path, as_json: bool):
+    """Readiness of PROJECT: each funder question's words against its limit, counts, warnings."""
+    from .readiness import readiness
+
+    evidence = load_or_exit(project, as_json)
+    found = readiness(evidence)
+    if as_json:
+        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(f"[bold]{found['project']}[/bold] ({found['status']})")
+    if found["funder"]:
+        table = Table(title=found["funder"], title_justify="left")
+        for column in ("Question", "Words", "Limit", "State"):
+            table.add_column(column, justify="right" if column in ("Words", "Limit") else "left")
+        for a in found["answers"]:
+            limit = (f"{a['min_words']}–{a['max_words']}" if a["min_words"] else f"≤ {a['max_words']}") \
+                if a["max_words"] else (f"≤ {a['max_chars']} chars" if a["max_chars"] else "")
+            words = "—" if a["words"] is None else str(a["words"])
+            state = {"ok": "[green]ok[/green]", "missing": "[red]missing[/red]", "over": "[red]over[/red]",
+                     "under": "[yellow]under[/yellow]"}[a["state"]]
+            table.add_row(a["title"], words, limit, state)
+        console.print(table)
+    else:
+        console.print("No funder in project.yaml: add 'funder:' to check the proposal's answers.")
+    counts = ", ".join(f"{k.replace('_', ' ')}: {v if v is not None else '—'}" for k, v in found["counts"].items())
+    console.print(f"Evidence: {counts}")
+    echo_problems(evidence.warnings, False)
+    console.print("Ready to submit." if found["ready"] else "Not ready yet: see above.")
+
+
+@cli.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 def init(directory: Path):
     """Make a new project folder DIRECTORY, copied from the example project."""
@@ -92,6 +165,31 @@ def schema(out: Path | None):
         (out / f"{kind}.schema.json").write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n",
                                                  encoding="utf-8")
     click.echo(f"Wrote {len(found)} schemas to {out}")
+
+
+@cli.group()
+def templates():
+    """The document templates."""
+
+
+@templates.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+def eject(directory: Path):
+    """Copy the default templates into DIRECTORY (e.g. evidence/templates) to edit them."""
+    from .paths import shipped
+
+    source = shipped("templates")
+    copied = []
+    for path in sorted(p for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        target = directory / path.relative_to(source)
+        if target.exists():
+            raise BidkitError(f"{target} already exists; bidkit does not overwrite your templates")
+        copied.append((path, target))
+    for path, target in copied:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    click.echo(f"Copied {len(copied)} template files to {directory}. A file there overrides the default "
+               "with the same name; delete the ones you do not change.")
 
 
 def main() -> None:

@@ -313,6 +313,32 @@ def read_narrative(root: Path) -> tuple[dict[str, Narrative], list[Problem]]:
     return found, problems
 
 
+def check_funder(root: Path, project: Project, narrative: dict, budget: list) -> list[Problem]:
+    """The funder's rules, and narrative files that no document uses."""
+    from .funders import check, load_profile
+
+    questions: list[str] = []
+    problems: list[Problem] = []
+    if project.funder:
+        try:
+            profile = load_profile(project.funder, root)
+        except BidkitError as exc:
+            return [Problem.at(Place("project.yaml", None, project._line_of.get("funder")), "funder", str(exc),
+                               project.funder)]
+        questions = [q.id for q in profile.questions]
+        problems += check(profile, project, narrative, budget, project._line_of)
+    for section in NARRATIVE_SECTIONS:
+        if section not in narrative:
+            problems.append(Problem.at(Place(f"narrative/{section}.md"), None, "is missing; its section will "
+                                       "say it is still to be written", severity="warning"))
+    for name, text in narrative.items():
+        if name not in NARRATIVE_SECTIONS and name not in questions:
+            known = list(NARRATIVE_SECTIONS) + questions
+            problems.append(Problem.at(Place(text.file), None, f"no document uses '{name}'{tx.suggest(name, known)}"
+                                       f"; the sections are {', '.join(known)}", severity="warning"))
+    return problems
+
+
 # ---------------------------------------------------------------- the whole folder
 
 def load(root: Path) -> Evidence:
@@ -362,6 +388,7 @@ def load(root: Path) -> Evidence:
         problems += trouble
         budget_places = sorted({Place(t.place.file, t.place.sheet) for t in tables if t.kind == "budget"})
         problems += check_budget(records["budget"], directory, project, budget_places)
+        problems += check_funder(root, project, narrative, records["budget"])
 
     problems.sort(key=lambda p: (p.file, p.sheet or "", p.row or 0))
     if project is None or errors(problems):

@@ -209,6 +209,7 @@ class Project(Model):
     title: Annotated[str, BeforeValidator(check_text(80))]
     lead_partner: Ref
     status: Choice(tx.PROJECT_STATUSES) = "draft"
+    version: Optional[Annotated[str, BeforeValidator(check_text(40))]] = None
     as_of: Date
     period: DateRange
     funder: Optional[Slug] = None

@@ -1,0 +1,32 @@
+"""`bidkit check` on a project with 20,000 meeting rows: time and peak memory, against a bare baseline.
+
+The baseline is the least any checker must do in the same run: start Python and read the same CSV with the
+standard library. Goal: check under 2 s on a 2-core machine.
+Run: .venv/bin/python benchmarks/bench_check.py [ROWS]
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from measure import BIDKIT, PYTHON, machine, project_with_meetings, run
+
+
+def main(rows: int = 20_000) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        project = project_with_meetings(Path(tmp) / "project", rows)
+        csv_file = project / "meetings-synthetic.csv"
+        baseline = run([PYTHON, "-c", f"import csv; list(csv.reader(open({str(csv_file)!r}, encoding='utf-8')))"])
+        check = run([BIDKIT, "check", str(project)])
+    print(f"machine: {machine()}")
+    print(f"rows: {rows:,} synthetic meetings + the example project")
+    print(f"baseline (python + csv.reader): {baseline['seconds']:.2f} s, {baseline['peak_mib']:.0f} MiB")
+    print(f"bidkit check:                   {check['seconds']:.2f} s, {check['peak_mib']:.0f} MiB")
+    print(f"ratio check / baseline: {check['seconds'] / baseline['seconds']:.1f}x time, "
+          f"{check['peak_mib'] / baseline['peak_mib']:.1f}x memory; goal: under 2 s "
+          f"({'met' if check['seconds'] < 2 else 'MISSED'})")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20_000)

@@ -1,0 +1,60 @@
+"""Whole-process timing and peak memory with /usr/bin/time -v, and synthetic projects of any size."""
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "evidence"
+PYTHON = sys.executable
+BIDKIT = str(Path(PYTHON).with_name("bidkit"))
+
+
+def run(argv: list[str], repeat: int = 3, env: dict | None = None, ok=(0,)) -> dict:
+    """Median wall seconds and max peak RSS (MiB) over `repeat` runs of a whole process."""
+    walls, peaks = [], []
+    for _ in range(repeat):
+        proc = subprocess.run(["/usr/bin/time", "-v", *argv], capture_output=True, text=True,
+                              env={**os.environ, **(env or {})})
+        if proc.returncode not in ok:
+            raise SystemExit(f"{' '.join(argv)} exited {proc.returncode}:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+        wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", proc.stderr)
+        hours, minutes, seconds = wall.groups()
+        walls.append(int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds))
+        peaks.append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr).group(1)) / 1024)
+    return {"seconds": statistics.median(walls), "peak_mib": max(peaks)}
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), "unknown CPU")
+    return f"{os.cpu_count()} cores, {cpu}, Python {sys.version.split()[0]}"
+
+
+def project_with_meetings(folder: Path, count: int, seed: int = 7) -> Path:
+    """The example project with `count` extra synthetic meetings in one CSV (deterministic)."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(EXAMPLE, folder)
+    partners = ["wcva", "involve", "ehrc", "copronet-wales", "ers-cymru"]
+    rng = random.Random(seed)
+    start = date(2018, 11, 1)
+    lines = ["date,title,partners,kind,format,attendees,nation,characteristics,summary"]
+    kinds, formats = ["meeting", "workshop", "webinar"], ["in-person", "online", "hybrid"]
+    nations = ["wales", "england", "scotland", "northern-ireland"]
+    chars = ["disability", "race", "age", "sex", "religion-belief"]
+    for i in range(count):
+        day = start + timedelta(days=rng.randrange(120))
+        who = ";".join(rng.sample(partners, 2))
+        lines.append(f"{day:%d/%m/%Y},Synthetic meeting {i},{who},{rng.choice(kinds)},{rng.choice(formats)},"
+                     f"{rng.randrange(3, 40)},{rng.choice(nations)},{';'.join(rng.sample(chars, 2))},"
+                     f"A conversation about taking part in decisions number {i}.")
+    (folder / "meetings-synthetic.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder

@@ -1,0 +1,206 @@
+"""From a project folder to written documents: what is out of date, render in parallel, write atomically.
+
+Each output's inputs (evidence files, templates, funder profiles, bidkit's version, the options) are hashed
+into a manifest in the output folder; an output whose hash has not changed is skipped without reading the
+evidence, so a no-op build imports neither WeasyPrint nor docxtpl. Every file is rendered before any is
+replaced, so a failed build leaves the previous outputs as they were.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .problems import BidkitError
+
+DOCUMENTS = ("concept-paper", "project-report", "funding-proposal")
+FORMATS = ("docx", "pdf")
+MANIFEST = ".bidkit-manifest.json"
+LOCK = ".bidkit.lock"
+
+
+@dataclass
+class Result:
+    name: str                   # file name, e.g. project-report.pdf
+    seconds: float = 0.0
+    skipped: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    results: list[Result]
+    evidence_warnings: list = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def written(self) -> list[Result]:
+        return [r for r in self.results if not r.skipped]
+
+
+def tree_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+        if folder.is_dir() else []
+
+
+def input_files(project: Path, folders: list[Path]) -> list[Path]:
+    """Everything an output may depend on: the project folder (less templates/outputs) and templates."""
+    from .funders import SHIPPED
+
+    files = [p for p in tree_files(project)
+             if not any(part.startswith(".") or part == "outputs" for part in p.relative_to(project).parts)]
+    for folder in [*folders, SHIPPED]:
+        files += tree_files(folder)
+    return sorted(set(files))
+
+
+def fingerprint(files: list[Path], options: dict) -> str:
+    digest = hashlib.sha256()
+    digest.update(json.dumps({"bidkit": __version__, **options}, sort_keys=True).encode())
+    for path in files:
+        digest.update(str(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@contextmanager
+def locked(out: Path):
+    """One build per output folder at a time."""
+    import fcntl
+
+    handle = open(out / LOCK, "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise BidkitError(f"the output folder {out} is in use by another bidkit build; "
+                              "wait for it to finish") from None
+        yield
+    finally:
+        handle.close()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """The whole file or nothing: a temporary file beside it, flushed to disk, then renamed over it."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def render_one(task: tuple) -> tuple[bytes, list[str], float]:
+    """In a worker process: one document in one format."""
+    document, fmt, folders = task
+    started = time.perf_counter()
+    if fmt == "pdf":
+        from .render_pdf import render_pdf
+
+        data, warnings = render_pdf(document, folders)
+    else:
+        from .render_docx import render_docx
+
+        data, warnings = render_docx(document, folders), []
+    return data, warnings, time.perf_counter() - started
+
+
+def build(project: Path, out: Path, docs: list[str] | None = None, formats: list[str] | None = None,
+          jobs: int | None = None, force: bool = False,
+          on_result: Callable[[Result], None] | None = None) -> Report:
+    """Build what is out of date. Raises EvidenceInvalid (nothing written) or BidkitError."""
+    from .templating import search_path
+
+    started = time.perf_counter()
+    project = Path(project)
+    if not project.is_dir():
+        raise BidkitError(f"there is no project folder at '{project}'")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    formats = list(dict.fromkeys(formats or FORMATS))
+    folders = search_path(project)
+    report = Report([])
+    with locked(out):
+        manifest_path = out / MANIFEST
+        try:
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            manifest = {}
+        files = input_files(project, folders)
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        wanted = list(dict.fromkeys(docs or DOCUMENTS))
+        names = [f"{d}.{f}" for d in wanted for f in formats]
+        if "funding-proposal" in wanted:
+            names.append("funding-proposal.json")
+        keys = {n: fingerprint(files, {"output": n, "epoch": epoch}) for n in names}
+        stale = [n for n in names if force or manifest.get(n) != keys[n] or not (out / n).is_file()]
+        for name in names:
+            if name not in stale:
+                result = Result(name, skipped=True)
+                report.results.append(result)
+                on_result and on_result(result)
+        if not stale:
+            report.seconds = time.perf_counter() - started
+            return report
+
+        outputs, evidence_warnings = render_stale(project, folders, stale, docs, jobs, report, on_result)
+        report.evidence_warnings = evidence_warnings
+        for name, data in outputs.items():
+            write_atomic(out / name, data)
+            manifest[name] = keys[name]
+        write_atomic(manifest_path, json.dumps(manifest, indent=2, sort_keys=True).encode())
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def render_stale(project: Path, folders: list[Path], stale: list[str], docs: list[str] | None, jobs: int | None,
+                 report: Report, on_result) -> tuple[dict[str, bytes], list]:
+    from .documents import Writer, document
+    from .evidence import load
+    from .figures import compute
+    from .form import proposal_json
+    from .funders import load_profile
+
+    evidence = load(project)
+    profile = load_profile(evidence.project.funder, project) if evidence.project.funder else None
+    wanted_docs = {n.rsplit(".", 1)[0] for n in stale}
+    if "funding-proposal" in wanted_docs and profile is None:
+        if docs and "funding-proposal" in docs:
+            raise BidkitError("the funding proposal needs a funder: add 'funder: tnlcf-funding-proposal' "
+                              "(or another profile) to project.yaml")
+        stale = [n for n in stale if not n.startswith("funding-proposal")]
+    writer = Writer(evidence, compute(evidence), profile, evidence.project.language)
+    documents = {d: document(writer, d) for d in DOCUMENTS if any(n.startswith(d + ".") for n in stale)}
+    outputs: dict[str, bytes] = {}
+    if "funding-proposal.json" in stale:
+        outputs["funding-proposal.json"] = proposal_json(writer)
+    tasks = [(n, (documents[n.rsplit(".", 1)[0]], n.rsplit(".", 1)[1], folders))
+             for n in stale if not n.endswith(".json")]
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+    if workers == 1:
+        results = map(render_one, (t for _, t in tasks))
+        executor = None
+    else:
+        executor = ProcessPoolExecutor(max_workers=workers)
+        results = executor.map(render_one, (t for _, t in tasks))
+    try:
+        for (name, _), (data, warnings, seconds) in zip(tasks, results):
+            outputs[name] = data
+            result = Result(name, seconds, warnings=warnings)
+            report.results.append(result)
+            on_result and on_result(result)
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+    return outputs, evidence.warnings

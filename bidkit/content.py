@@ -1,0 +1,94 @@
+"""What a document says, independent of format: both renderers take exactly these.
+
+A document is a title page plus sections; a section is a heading plus items. Keeping the content here and the
+look in the templates is what makes the DOCX and the PDF carry the same sections and figures.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None     # http(s) or mailto only; anything else is shown as text
+
+
+@dataclass
+class Paragraph:
+    runs: list[Run]
+    style: str = "body"         # body | lead | note (a quiet line: word counts, sources)
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
+class ListBlock:
+    ordered: bool
+    items: list[list["Item"]]   # each item: paragraphs and nested lists
+
+
+@dataclass
+class Heading:
+    level: int                  # 2 or 3; sections are level 1
+    text: str
+    id: str = ""
+
+
+@dataclass
+class Table:
+    caption: str
+    columns: list[str]
+    rows: list[list[str]]
+    numeric: list[bool] = field(default_factory=list)   # right-aligned columns
+    footer: list[str] | None = None                      # a totals row
+    widths: list[float] | None = None                    # relative column widths
+
+
+@dataclass
+class Facts:
+    """Label: value pairs, such as the project at a glance."""
+    caption: str
+    pairs: list[tuple[str, str]]
+
+
+@dataclass
+class Chart:
+    id: str
+    title: str
+    alt: str                    # the text alternative: what the chart shows, in words and numbers
+    png: bytes                  # for DOCX
+    svg: str                    # for PDF
+    width_cm: float = 16.0
+    height_cm: float = 8.0
+
+
+Item = Union[Paragraph, ListBlock, Heading, Table, Facts, Chart]
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    items: list[Item]
+
+
+@dataclass
+class Document:
+    id: str                     # concept-paper | project-report | funding-proposal
+    name: str                   # "Project report", translated
+    title: str                  # the project's title
+    subtitle: str               # e.g. the funder's programme
+    lead: str                   # lead partner's name
+    date: str                   # formatted for display, in the project's language
+    version: str
+    draft: bool
+    lang: str                   # BCP 47, e.g. "en-GB"
+    sections: list[Section]
+    labels: dict[str, str] = field(default_factory=dict)   # translated fixed labels the templates use
+    keywords: list[str] = field(default_factory=list)

@@ -1,0 +1,167 @@
+"""Funder profiles (data, not code) and the funder's own rules: word limits, money, lengths.
+
+A proposal the funder's form would reject is worthless, so the limits are checked the way the form checks them:
+words are runs of non-whitespace in the answer as plain text, after Markdown markup is removed.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .problems import BidkitError, Place, Problem
+
+SHIPPED = Path(__file__).resolve().parent / "funders"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Question(Strict):
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    field: str
+    title: str
+    guidance: str = ""
+    min_words: Optional[int] = Field(default=None, ge=0)
+    max_words: Optional[int] = Field(default=None, ge=1)
+    max_chars: Optional[int] = Field(default=None, ge=1)
+
+    @property
+    def limit_text(self) -> str:
+        if self.max_words:
+            return f"{self.max_words} words"
+        return f"{self.max_chars} characters" if self.max_chars else ""
+
+
+class Rules(Strict):
+    project_name_max_chars: Optional[int] = None
+    locations_max_chars: Optional[int] = None
+    amount_min: Optional[int] = None
+    amount_max: Optional[int] = None
+    amount_at_most_total_cost: bool = True
+    duration_years_min: Optional[int] = None
+    duration_years_max: Optional[int] = None
+    budget_rows_max: Optional[int] = None
+
+
+class Profile(Strict):
+    id: str
+    funder: str
+    programme: str
+    source: str
+    rules: Rules
+    questions: list[Question]
+
+    @model_validator(mode="after")
+    def unique_ids(self):
+        ids = [q.id for q in self.questions]
+        if len(ids) != len(set(ids)):
+            raise ValueError("question ids must be unique")
+        return self
+
+
+def count_words(markdown: str) -> int:
+    from .narrative import plain_text
+
+    return len(plain_text(markdown).split())
+
+
+def count_chars(markdown: str) -> int:
+    from .narrative import plain_text
+
+    return len(plain_text(markdown))
+
+
+def profile_paths(project: Path | None) -> list[Path]:
+    """A project's own `funders/*.yaml` first, then the shipped ones."""
+    paths = sorted((project / "funders").glob("*.yaml")) if project and (project / "funders").is_dir() else []
+    return paths + sorted(SHIPPED.glob("*.yaml"))
+
+
+def load_profile(funder_id: str, project: Path | None = None) -> Profile:
+    from .readers import ReadError, read_yaml
+
+    for path in profile_paths(project):
+        if path.stem != funder_id:
+            continue
+        try:
+            return Profile.model_validate(plain(read_yaml(path, path.name)))
+        except (ReadError, ValidationError) as exc:
+            raise BidkitError(f"funder profile {path} is not valid: {exc}") from None
+    known = ", ".join(sorted({p.stem for p in profile_paths(project)}))
+    raise BidkitError(f"no funder profile '{funder_id}' (known: {known})")
+
+
+def plain(data):
+    """YAML text into numbers where a profile wants them (profiles are ours, so typing is safe here)."""
+    if isinstance(data, dict):
+        return {k: plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [plain(v) for v in data]
+    if isinstance(data, str) and data.isdigit():
+        return int(data)
+    if data in ("true", "false"):
+        return data == "true"
+    return data
+
+
+def check(profile: Profile, project, narrative: dict, budget: list, lines: dict) -> list[Problem]:
+    """Every breach of the profile, naming its field; over/under a word limit is a warning unless final."""
+    final = project.status == "final"
+    soft = "error" if final else "warning"
+    rules = profile.rules
+    problems: list[Problem] = []
+
+    def at(key: str, message: str, value=None, severity="error"):
+        problems.append(Problem.at(Place("project.yaml", None, lines.get(key.split(".")[0])), key, message,
+                                   value, severity))
+
+    for q in profile.questions:
+        answer = narrative.get(q.id)
+        if answer is None:
+            problems.append(Problem.at(Place(f"narrative/{q.id}.md"), None, f"the answer to \"{q.title}\" is "
+                                       f"missing; write it in narrative/{q.id}.md"))
+            continue
+        words = count_words(answer.text)
+        where = Place(answer.file)
+        if q.max_words and words > q.max_words:
+            problems.append(Problem.at(where, None, f"{words} words; the funder allows at most {q.max_words}",
+                                       severity=soft))
+        if q.min_words and words < q.min_words:
+            problems.append(Problem.at(where, None, f"{words} words; the funder asks for at least {q.min_words}",
+                                       severity=soft))
+        if q.max_chars and count_chars(answer.text) > q.max_chars:
+            problems.append(Problem.at(where, None, f"{count_chars(answer.text)} characters; the funder allows "
+                                       f"at most {q.max_chars}", severity=soft))
+
+    if rules.project_name_max_chars and len(project.title) > rules.project_name_max_chars:
+        at("title", f"is {len(project.title)} characters; the funder allows {rules.project_name_max_chars}")
+    if rules.locations_max_chars and project.locations and len(project.locations) > rules.locations_max_chars:
+        at("locations", f"is {len(project.locations)} characters; the funder allows {rules.locations_max_chars}")
+    amount = project.amount_requested
+    if amount is None:
+        at("amount_requested", "is needed for the funding proposal")
+    else:
+        if rules.amount_min is not None and amount < rules.amount_min:
+            at("amount_requested", f"£{amount:,} is less than the £{rules.amount_min:,} minimum", amount)
+        if rules.amount_max is not None and amount > rules.amount_max:
+            at("amount_requested", f"£{amount:,} is more than the £{rules.amount_max:,} maximum", amount)
+        if rules.amount_at_most_total_cost and project.total_cost is not None and amount > project.total_cost:
+            at("amount_requested", f"£{amount:,} is more than total_cost (£{project.total_cost:,})", amount)
+    years = project.duration_years
+    if years is None:
+        at("duration_years", "is needed for the funding proposal")
+    else:
+        if rules.duration_years_min is not None and years < rules.duration_years_min:
+            at("duration_years", f"{years} is shorter than the funder's {rules.duration_years_min}", years)
+        if rules.duration_years_max is not None and years > rules.duration_years_max:
+            at("duration_years", f"{years} is longer than the funder's {rules.duration_years_max}", years)
+    if project.organisation is None:
+        at("organisation", "is needed for the funding proposal (legal_name, type, address)")
+    if rules.budget_rows_max is not None and len(budget) > rules.budget_rows_max:
+        first = budget[rules.budget_rows_max].place if budget[rules.budget_rows_max].place else Place("budget")
+        problems.append(Problem.at(first, None, f"the budget has {len(budget)} rows; the funder's form takes at "
+                                   f"most {rules.budget_rows_max}"))
+    return problems

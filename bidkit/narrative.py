@@ -1,0 +1,116 @@
+"""Partners' Markdown into content items both renderers take, with counted figures substituted.
+
+Raw HTML is never interpreted (markdown-it with html off shows it as text), and `{{ name }}` is plain
+substitution from a fixed list, not template code: prose written by partners is never executed.
+"""
+from __future__ import annotations
+
+import re
+
+from .content import Heading, Item, ListBlock, Paragraph, Run
+
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
+
+
+def substitute(text: str, figures: dict[str, str]) -> str:
+    """Known names only; evidence.py has already reported any other name as an error."""
+    return PLACEHOLDER.sub(lambda m: figures.get(m.group(1), m.group(0)), text)
+
+
+def parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+def to_items(markdown: str, figures: dict[str, str] | None = None) -> list[Item]:
+    tokens = parser().parse(substitute(markdown, figures or {}))
+    items, _ = blocks(tokens, 0, None)
+    return items
+
+
+def blocks(tokens, i: int, stop: str | None) -> tuple[list[Item], int]:
+    """Items from tokens[i:] up to the closing token `stop`; returns them and the index after it."""
+    out: list[Item] = []
+    while i < len(tokens):
+        tok = tokens[i]
+        if stop and tok.type == stop:
+            return out, i + 1
+        if tok.type == "inline":
+            out.append(Paragraph(runs(tok.children or [])))
+        elif tok.type == "heading_open":
+            level = min(int(tok.tag[1]) + 1, 3)
+            out.append(Heading(level, "".join(r.text for r in runs(tokens[i + 1].children or []))))
+            i += 2
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            close = tok.type.replace("_open", "_close")
+            ordered = tok.type.startswith("ordered")
+            entries: list[list[Item]] = []
+            i += 1
+            while tokens[i].type != close:
+                entry, i = blocks(tokens, i + 1, "list_item_close")
+                entries.append(entry)
+            out.append(ListBlock(ordered, entries))
+        elif tok.type in ("code_block", "fence"):
+            out.append(Paragraph([Run(tok.content.rstrip("\n"))]))
+        i += 1
+    return out, i
+
+
+def runs(children) -> list[Run]:
+    result: list[Run] = []
+    bold = italic = 0
+    href: str | None = None
+    for tok in children:
+        kind = tok.type
+        if kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind == "link_open":
+            target = tok.attrGet("href") or ""
+            href = target if SAFE_LINK.match(target) else None
+        elif kind == "link_close":
+            href = None
+        elif kind in ("softbreak", "hardbreak"):
+            result.append(Run(" " if kind == "softbreak" else "\n", bool(bold), bool(italic), href))
+        elif kind == "image":
+            result.append(Run(tok.content or "", bool(bold), bool(italic), href))
+        elif tok.content:
+            result.append(Run(tok.content, bool(bold), bool(italic), href))
+    return merge(result)
+
+
+def merge(items: list[Run]) -> list[Run]:
+    """Adjacent runs with the same look become one, so text reads back as written."""
+    merged: list[Run] = []
+    for run in items:
+        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].href) == (run.bold, run.italic, run.href):
+            merged[-1] = Run(merged[-1].text + run.text, run.bold, run.italic, run.href)
+        else:
+            merged.append(run)
+    return merged
+
+
+def plain_text(markdown: str, figures: dict[str, str] | None = None) -> str:
+    """The answer as the funder's form sees it: markup removed, list markers gone, figures filled in.
+
+    Without figures each placeholder stands as one word, as every figure is (`42`, `£249,600`)."""
+    if figures is None:
+        markdown = PLACEHOLDER.sub("0", markdown)
+    return "\n".join(item_text(item) for item in to_items(markdown, figures))
+
+
+def item_text(item: Item) -> str:
+    if isinstance(item, Paragraph):
+        return item.text
+    if isinstance(item, Heading):
+        return item.text
+    if isinstance(item, ListBlock):
+        return "\n".join(item_text(sub) for entry in item.items for sub in entry)
+    return ""

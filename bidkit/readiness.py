@@ -1,0 +1,54 @@
+"""How ready the proposal is: each funder question's words against its limits, the counts, the warnings."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from .evidence import Evidence
+from .figures import compute
+from .funders import count_chars, count_words, load_profile
+
+
+@dataclass
+class Answer:
+    id: str
+    title: str
+    words: int | None          # None: no answer yet
+    min_words: int | None
+    max_words: int | None
+    max_chars: int | None
+    chars: int | None
+    state: str                 # missing | under | over | ok
+
+
+def answers(ev: Evidence) -> tuple[str | None, list[Answer]]:
+    if not ev.project.funder:
+        return None, []
+    profile = load_profile(ev.project.funder, ev.root)
+    found = []
+    for q in profile.questions:
+        text = ev.narrative.get(q.id)
+        words = count_words(text.text) if text else None
+        chars = count_chars(text.text) if text else None
+        if text is None:
+            state = "missing"
+        elif (q.max_words and words > q.max_words) or (q.max_chars and chars > q.max_chars):
+            state = "over"
+        elif q.min_words and words < q.min_words:
+            state = "under"
+        else:
+            state = "ok"
+        found.append(Answer(q.id, q.title, words, q.min_words, q.max_words, q.max_chars, chars, state))
+    return f"{profile.funder}: {profile.programme}", found
+
+
+def readiness(ev: Evidence) -> dict:
+    programme, found = answers(ev)
+    return {
+        "project": ev.project.title,
+        "status": ev.project.status,
+        "funder": programme,
+        "answers": [asdict(a) for a in found],
+        "counts": compute(ev).counted(),
+        "warnings": [p.as_dict() for p in ev.warnings],
+        "ready": all(a.state == "ok" for a in found) and not ev.warnings,
+    }

@@ -1,0 +1,58 @@
+"""The one way templates are loaded: sandboxed, strict, autoescaped, user folder first.
+
+Templates are code a user may edit, so they run in Jinja's immutable sandbox with StrictUndefined; HTML is
+autoescaped, and DOCX templates get an environment that escapes for XML.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .i18n import gettext_for, ngettext_for
+from .paths import shipped
+from .problems import BidkitError
+
+
+def search_path(project: Path | None) -> list[Path]:
+    """The project's `templates/` overrides the shipped ones file by file."""
+    folders = []
+    if project is not None and (project / "templates").is_dir():
+        folders.append((project / "templates").resolve())
+    folders.append(shipped("templates").resolve())
+    return folders
+
+
+def environment(folders: list[Path], lang: str = "en", autoescape: bool = True) -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader([str(f) for f in folders], followlinks=False),
+        autoescape=autoescape,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_callables(gettext_for(lang), ngettext_for(lang), newstyle=True)
+    return env
+
+
+def find(folders: list[Path], name: str) -> Path:
+    """The first template file called `name`, refusing links and paths that leave the template folders."""
+    for folder in folders:
+        candidate = folder / name
+        if candidate.is_symlink():
+            raise BidkitError(f"template {candidate} is a symbolic link; bidkit only reads real files")
+        if candidate.is_file():
+            resolved = candidate.resolve()
+            if folder not in resolved.parents:
+                raise BidkitError(f"template {name} points outside its folder {folder}")
+            return resolved
+    raise BidkitError(f"no template named {name} in {', '.join(str(f) for f in folders)}")
+
+
+def describe(exc: TemplateError) -> str:
+    """`templates/html/report.html:12: 'x' is undefined` — the template's own file and line."""
+    where = getattr(exc, "filename", None) or getattr(exc, "name", None) or "template"
+    line = getattr(exc, "lineno", None)
+    return f"{where}{f':{line}' if line else ''}: {exc.message if hasattr(exc, 'message') else exc}"

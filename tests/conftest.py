@@ -1,0 +1,92 @@
+"""Shared test helpers: small projects written from a dict of files in one line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "evidence"
+
+NARRATIVE = {
+    f"narrative/{name}.md": f"The {name.replace('-', ' ')} of a small test project, held {{{{ meetings_held }}}} times.\n"
+    for name in ("summary", "rationale", "approach", "open-government", "lessons", "next-steps")
+}
+
+MINIMAL = {
+    "project.yaml": (
+        "title: Test project\n"
+        "lead_partner: wcva\n"
+        "as_of: 2019-03-15\n"
+        "period:\n  start: 2018-11-01\n  end: 2019-03-31\n"
+        "nations: [wales, england]\n"
+    ),
+    "partners.csv": (
+        "id,name,type,nation,role\n"
+        "wcva,Wales Council for Voluntary Action,charity,wales,lead\n"
+        "involve,Involve,charity,england,consortium\n"
+    ),
+    "meetings.csv": (
+        "date,title,partners,attendees,characteristics\n"
+        "14/11/2018,First meeting,wcva;involve,12,disability;race\n"
+        "2018-12-03,Second meeting,Involve,8,\n"
+    ),
+    **NARRATIVE,
+}
+
+
+def write_tree(root: Path, files: dict[str, str | bytes | None]) -> Path:
+    """Write `{relative path: text or bytes}` under root; a None value deletes that file."""
+    for rel, content in files.items():
+        path = root / rel
+        if content is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_project(tmp_path):
+    """make_project({...}) -> a project folder: MINIMAL with the given files added, replaced or removed."""
+    def make(files: dict | None = None, base: dict | None = None) -> Path:
+        root = tmp_path / "project"
+        write_tree(root, {**(MINIMAL if base is None else base), **(files or {})})
+        return root
+    return make
+
+
+def xlsx(sheets: dict[str, list[list]]) -> bytes:
+    """A real workbook: {sheet name: rows}, first row the header; datetimes become Excel date cells."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def problems_of(root: Path) -> list:
+    """Every problem `bidkit check` would report for the folder, or [] when it is valid."""
+    from bidkit.evidence import load
+    from bidkit.problems import EvidenceInvalid
+
+    try:
+        return load(root).warnings
+    except EvidenceInvalid as exc:
+        return exc.problems
+
+
+def places(problems) -> list[tuple]:
+    return [(p.file, p.sheet, p.row, p.field, p.severity) for p in problems]
