@@ -125,7 +125,8 @@ def field_names(model: type[BaseModel]) -> dict[str, str]:
     return {tx.fold(name): name for name in model.model_fields}
 
 
-def validate_table(table: Table) -> tuple[list[Model], list[Problem]]:
+def validate_table(table: Table, rejected: list[dict] | None = None) -> tuple[list[Model], list[Problem]]:
+    """Every row of one table; rows that fail are appended to `rejected` (as header -> value)."""
     model = TABLE_MODELS[table.kind]
     known = field_names(model)
     problems: list[Problem] = []
@@ -151,6 +152,8 @@ def validate_table(table: Table) -> tuple[list[Model], list[Problem]]:
     for row in table.rows:
         data, lines = {}, {}
         for header, value in row.values.items():
+            if value is None:
+                continue
             name = known.get(tx.fold(header))
             if name is None:
                 if from_yaml:
@@ -164,6 +167,8 @@ def validate_table(table: Table) -> tuple[list[Model], list[Problem]]:
         problems += found
         if record is not None:
             records.append(record)
+        elif rejected is not None:
+            rejected.append(data)
     return records, problems
 
 
@@ -177,8 +182,10 @@ def slugify(name: str) -> str:
 class Directory:
     """Finds a partner by id or name as partners write them, and suggests the nearest when it cannot."""
 
-    def __init__(self, partners: list[Partner]):
+    def __init__(self, partners: list[Partner], rejected: list[dict] = ()):
         self.partners = partners
+        # partners whose own rows have errors: references to them are not reported a second time
+        self.rejected = {tx.fold(str(row[k])) for row in rejected for k in ("id", "name") if k in row}
         self.by_key = {}
         for p in partners:
             self.by_key.setdefault(tx.fold(p.id), p.id)
@@ -186,6 +193,9 @@ class Directory:
 
     def find(self, ref: str) -> str | None:
         return self.by_key.get(tx.fold(ref))
+
+    def is_rejected(self, ref: str) -> bool:
+        return tx.fold(ref) in self.rejected
 
     def hint(self, ref: str) -> str:
         names = [p.id for p in self.partners] + [p.name for p in self.partners]
@@ -217,6 +227,8 @@ def check_meetings(meetings: list[Meeting], directory: Directory, project: Proje
             pid = directory.find(ref)
             if pid is None:
                 ok = False
+                if directory.is_rejected(ref):
+                    continue
                 problems.append(Problem.at(m.place, "partners",
                                            f"'{ref}' is not a partner{directory.hint(ref)}", ref))
             elif pid not in ids:
@@ -249,7 +261,7 @@ def check_actions(actions: list[Action], directory: Directory) -> list[Problem]:
     problems = []
     for a in actions:
         for ref in a.leads:
-            if directory.find(ref) is None:
+            if directory.find(ref) is None and not directory.is_rejected(ref):
                 problems.append(Problem.at(a.place, "leads", f"'{ref}' is not a partner{directory.hint(ref)}; "
                                            "it is shown as written", ref, severity="warning"))
     return problems
@@ -261,11 +273,11 @@ def check_budget(lines: list[BudgetLine], directory: Directory, project: Project
     for line in lines:
         if line.partner is not None:
             pid = directory.find(line.partner)
-            if pid is None:
+            if pid is not None:
+                line.partner = pid
+            elif not directory.is_rejected(line.partner):
                 problems.append(Problem.at(line.place, "partner", f"'{line.partner}' is not a partner"
                                            f"{directory.hint(line.partner)}", line.partner))
-            else:
-                line.partner = pid
         if line.year is not None and project.duration_years and line.year > project.duration_years:
             problems.append(Problem.at(line.place, "year", f"is year {line.year}, but duration_years in "
                                        f"project.yaml is {project.duration_years}", line.year))
@@ -358,14 +370,15 @@ def load(root: Path) -> Evidence:
         tables += found
         problems += trouble
     records: dict[str, list] = {kind: [] for kind in KINDS}
+    rejected_partners: list[dict] = []
     for table in tables:
-        found, trouble = validate_table(table)
+        found, trouble = validate_table(table, rejected_partners if table.kind == "partners" else None)
         records[table.kind] += found
         problems += trouble
 
     partners = records["partners"]
     problems += check_partners(partners)
-    directory = Directory(partners)
+    directory = Directory(partners, rejected_partners)
     meetings = records["meetings"]
     narrative, trouble = read_narrative(root)
     problems += trouble
@@ -378,11 +391,11 @@ def load(root: Path) -> Evidence:
                                        "(or .xlsx/.yaml) with at least the lead partner"))
         else:
             lead = directory.find(project.lead_partner)
-            if lead is None:
+            if lead is None and not directory.is_rejected(project.lead_partner):
                 problems.append(Problem.at(Place("project.yaml", None, project._line_of.get("lead_partner")),
                                            "lead_partner", f"'{project.lead_partner}' is not a partner"
                                            f"{directory.hint(project.lead_partner)}", project.lead_partner))
-            else:
+            elif lead is not None:
                 project.lead_partner = lead
         meetings, trouble = check_meetings(meetings, directory, project)
         problems += trouble

@@ -10,7 +10,7 @@ import unicodedata
 from datetime import date
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from . import taxonomies as tx
 from .dates import Period, parse_date, parse_period
@@ -97,7 +97,7 @@ def email(value) -> str:
     return text
 
 
-def org_id(value) -> str:
+def check_org_id(value) -> str:
     text = str(value).strip()
     if not ORG_ID.match(text):
         raise ValueError(f"'{text}' is not an org-id.guide identifier such as GB-CHC-1171234 or GB-COH-01234567")
@@ -250,7 +250,7 @@ class Partner(Model):
     type: Choice(tx.PARTNER_TYPES)
     nation: Nation
     role: Choice(tx.PARTNER_ROLES)
-    org_id: Optional[Annotated[str, BeforeValidator(org_id)]] = None
+    org_id: Optional[Annotated[str, BeforeValidator(check_org_id)]] = None
     characteristics: Characteristics = []
     website: Optional[Url] = None
     contact_email: Optional[Email] = None
@@ -307,14 +307,16 @@ class Indicator(Model):
     unit: Optional[Text] = None
     baseline: Optional[Number] = None
     target: Optional[Number] = None
-    actual: Optional[Number] = None
     measure: Optional[Choice(tx.MEASURES)] = None
+    actual: Optional[Number] = None
 
-    @model_validator(mode="after")
-    def measure_or_actual(self):
-        if self.measure and self.actual is not None:
-            raise ValueError("give either 'measure' (counted from the evidence) or 'actual', not both")
-        return self
+    @field_validator("actual")
+    @classmethod
+    def measure_or_actual(cls, value, info):
+        if value is not None and info.data.get("measure"):
+            raise ValueError(f"is given, but 'measure: {info.data['measure']}' counts it from the evidence; "
+                             "give one or the other, not both")
+        return value
 
 
 class Outcome(Model):

@@ -317,7 +317,6 @@ def read_yaml_table(path: Path, rel: str, kind: str) -> Table:
             err = ReadError("each entry should be a set of 'key: value' lines")
             err.line = line
             raise err
-        values = {k: v for k, v in item.items() if v is not None}
-        rows.append(Row(Place(rel, None, line), values, dict(item.lines)))
+        rows.append(Row(Place(rel, None, line), item, dict(item.lines)))
     headers = sorted({k for row in rows for k in row.values})
     return Table(kind, Place(rel), rows, headers)

@@ -55,7 +55,7 @@ def test_every_problem_in_one_pass_across_file_types(make_project):
         ("meetings.csv", None, 4, "attendees", "error"),
         ("meetings.csv", None, 5, "status", "error"),
         ("narrative/summary.md", None, 1, None, "error"),
-        ("outcomes.yaml", None, 7, None, "error"),
+        ("outcomes.yaml", None, 7, "indicators.actual", "error"),
         ("partners.xlsx", "Partners", 3, "nation", "error"),
         ("partners.xlsx", "Partners", 3, "website", "error"),
     ]
@@ -69,7 +69,8 @@ def test_every_problem_in_one_pass_across_file_types(make_project):
     assert text[("budget.csv", 2, "amount")] == "'12500.50' has pence; funders take whole pounds (write 12,500)"
     assert text[("narrative/summary.md", 1, None)].startswith("unknown figure 'meetngs_held' (did you mean "
                                                                "'meetings_held'?)")
-    assert "not both" in text[("outcomes.yaml", 7, None)]
+    assert text[("outcomes.yaml", 7, "indicators.actual")] == (
+        "is given, but 'measure: organisations_met' counts it from the evidence; give one or the other, not both")
 
 
 def test_compiler_style_line(make_project):
@@ -177,7 +178,7 @@ def test_duplicate_ids_across_files_and_missing_column(make_project):
         "reading-list.csv": "title,year\nA report,2018\n",
     })
     assert places(problems_of(root)) == [
-        ("partners-more.csv", None, 2, "id", "error"),
+        ("partners.csv", None, 3, "id", "error"),
         ("reading-list.csv", None, 1, "source", "error"),
     ]
 
