@@ -152,7 +152,8 @@ def check(profile: Profile, project, narrative: dict, budget: list, lines: dict)
             at("amount_requested", f"£{amount:,} is more than total_cost (£{project.total_cost:,})", amount)
     years = project.duration_years
     if years is None:
-        at("duration_years", "is needed for the funding proposal")
+        if rules.duration_years_min is not None or rules.duration_years_max is not None:
+            at("duration_years", "is needed for the funding proposal")
     else:
         if rules.duration_years_min is not None and years < rules.duration_years_min:
             at("duration_years", f"{years} is shorter than the funder's {rules.duration_years_min}", years)

@@ -225,12 +225,14 @@ class Project(Model):
     languages: Choices(tx.LANGUAGES) = ["en"]
     _line_of: dict = PrivateAttr(default_factory=dict)
 
-    @model_validator(mode="after")
-    def cost_covers_request(self):
-        if None not in (self.total_cost, self.amount_requested) and self.total_cost < self.amount_requested:
-            raise ValueError(f"total_cost (£{self.total_cost:,}) is less than amount_requested "
-                             f"(£{self.amount_requested:,}); the total cost includes the amount asked for")
-        return self
+    @field_validator("total_cost")
+    @classmethod
+    def cost_covers_request(cls, value, info):
+        asked = info.data.get("amount_requested")
+        if value is not None and asked is not None and value < asked:
+            raise ValueError(f"£{value:,} is less than amount_requested (£{asked:,}); the total cost includes "
+                             "the amount asked for")
+        return value
 
     @property
     def cost(self) -> int | None:
