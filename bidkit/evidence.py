@@ -16,7 +16,8 @@ from . import taxonomies as tx
 from .models import (TABLE_MODELS, Action, BudgetLine, Meeting, Model, Outcome, Partner, Project,
                      ReadingItem)
 from .problems import BidkitError, EvidenceInvalid, Place, Problem, errors
-from .readers import (KINDS, ReadError, Row, Table, YList, YMap, evidence_files, read_tables, read_yaml)
+from .readers import (KINDS, ReadError, Table, YList, YMap, evidence_files, kind_of_name, read_tables,
+                      read_yaml)
 
 NARRATIVE_SECTIONS = ("summary", "rationale", "approach", "open-government", "lessons", "next-steps")
 PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
@@ -182,8 +183,9 @@ def slugify(name: str) -> str:
 class Directory:
     """Finds a partner by id or name as partners write them, and suggests the nearest when it cannot."""
 
-    def __init__(self, partners: list[Partner], rejected: list[dict] = ()):
+    def __init__(self, partners: list[Partner], rejected: list[dict] = (), incomplete: bool = False):
         self.partners = partners
+        self.incomplete = incomplete      # a partners file could not be read: no reference can be judged
         # partners whose own rows have errors: references to them are not reported a second time
         self.rejected = {tx.fold(str(row[k])) for row in rejected for k in ("id", "name") if k in row}
         self.by_key = {}
@@ -195,7 +197,7 @@ class Directory:
         return self.by_key.get(tx.fold(ref))
 
     def is_rejected(self, ref: str) -> bool:
-        return tx.fold(ref) in self.rejected
+        return self.incomplete or tx.fold(ref) in self.rejected
 
     def hint(self, ref: str) -> str:
         names = [p.id for p in self.partners] + [p.name for p in self.partners]
@@ -363,12 +365,15 @@ def load(root: Path) -> Evidence:
 
     tables: list[Table] = []
     files = ["project.yaml"]
+    unreadable_partners = False
     for path in evidence_files(root):
         rel = path.relative_to(root).as_posix()
         files.append(rel)
         found, trouble = read_tables(path, rel)
         tables += found
         problems += trouble
+        if errors(trouble) and kind_of_name(path.name) in ("partners", None):
+            unreadable_partners = True
     records: dict[str, list] = {kind: [] for kind in KINDS}
     rejected_partners: list[dict] = []
     for table in tables:
@@ -378,7 +383,7 @@ def load(root: Path) -> Evidence:
 
     partners = records["partners"]
     problems += check_partners(partners)
-    directory = Directory(partners, rejected_partners)
+    directory = Directory(partners, rejected_partners, unreadable_partners)
     meetings = records["meetings"]
     narrative, trouble = read_narrative(root)
     problems += trouble
@@ -386,7 +391,7 @@ def load(root: Path) -> Evidence:
     problems += check_outcomes(records["outcomes"])
     problems += check_actions(records["action-plan"], directory)
     if project is not None:
-        if not partners:
+        if not partners and not unreadable_partners:
             problems.append(Problem.at(Place("project.yaml"), None, "no partners found: add partners.csv "
                                        "(or .xlsx/.yaml) with at least the lead partner"))
         else:
