@@ -111,7 +111,7 @@ def compute(ev: Evidence) -> Figures:
     return Figures(
         meetings_held=counted["meetings_held"], people_reached=counted["people_reached"],
         organisations_met=counted["organisations_met"], partners=counted["partners"],
-        nations_covered=len({m.nation for m in held if m.nation}),
+        nations_covered=len({m.nation for m in held if m.nation and m.nation != "uk-wide"}),
         amount_requested=ev.project.amount_requested, held=held, organisations=organisations,
         meetings_with=dict(met), by_month=[(d, *v) for d, v in by_month_map.items()],
         by_nation=by_nation, by_characteristic=by_char, workstreams=workstreams,
