@@ -78,7 +78,9 @@ def test_init_makes_a_valid_project(tmp_path):
     assert result.exit_code == 0, result.output
     assert (target / "project.yaml").is_file()
     assert run("check", str(target)).exit_code == 0
-    assert CliRunner().invoke(cli, ["init", str(target)]).exit_code == 2      # never over an existing project
+    again = subprocess.run([sys.executable, "-m", "bidkit", "init", str(target)], capture_output=True, text=True)
+    assert again.returncode == 2                                       # never over an existing project
+    assert again.stderr.startswith("bidkit: ") and "already exists" in again.stderr
 
 
 def test_schema_lists_every_kind(tmp_path):
