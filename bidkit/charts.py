@@ -1,0 +1,202 @@
+"""Charts where a reader would rather look than read, each with a text alternative that says the same in words.
+
+PNG for DOCX, SVG (text drawn as paths, so no font is needed) for PDF. Matplotlib is imported only when a chart
+is drawn, and the output bytes are the same for the same data: no dates, a fixed SVG hash salt.
+"""
+from __future__ import annotations
+
+import io
+import textwrap
+from datetime import date, timedelta
+
+from .content import Chart
+from .i18n import format_money, format_month, format_number, gettext_for, ngettext_for
+from .paths import shipped
+
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]  # Okabe-Ito
+WIDTH_CM = 16.0
+
+
+def _figure(height_cm: float):
+    import matplotlib
+    from matplotlib import font_manager
+    from matplotlib.figure import Figure
+
+    fonts = shipped("templates") / "fonts"
+    if "Noto Sans" not in {f.name for f in font_manager.fontManager.ttflist}:
+        for path in sorted(fonts.glob("NotoSans-*.ttf")):
+            font_manager.fontManager.addfont(str(path))
+    matplotlib.rcParams.update({"font.family": "Noto Sans", "font.size": 9, "svg.hashsalt": "bidkit",
+                                "svg.fonttype": "path", "axes.spines.top": False, "axes.spines.right": False,
+                                "axes.titlesize": 10, "axes.titleweight": "bold"})
+    return Figure(figsize=(WIDTH_CM / 2.54, height_cm / 2.54), dpi=200, facecolor="white")
+
+
+def _chart(fig, chart_id: str, title: str, alt: str, height_cm: float) -> Chart:
+    fig.tight_layout()
+    png, svg = io.BytesIO(), io.StringIO()
+    fig.savefig(png, format="png", metadata={"Software": None})
+    fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+    return Chart(chart_id, title, alt, png.getvalue(), svg.getvalue(), WIDTH_CM, height_cm)
+
+
+def _empty(chart_id: str, title: str, lang: str) -> Chart:
+    _ = gettext_for(lang)
+    fig = _figure(4)
+    ax = fig.add_subplot()
+    ax.axis("off")
+    ax.text(0.5, 0.5, _("No data yet"), ha="center", va="center", fontsize=11)
+    ax.set_title(title)
+    return _chart(fig, chart_id, title, f"{title}: " + _("no data yet."), 4)
+
+
+def _bars(chart_id: str, title: str, rows: list[tuple[str, int, int]], lang: str) -> Chart:
+    """Horizontal bars of meetings, labelled with meetings and people, for reach by nation or characteristic."""
+    _ = gettext_for(lang)
+    if not rows:
+        return _empty(chart_id, title, lang)
+    height = max(4.0, 1.6 + 0.8 * len(rows))
+    fig = _figure(height)
+    ax = fig.add_subplot()
+    labels = [textwrap.fill(label, 28) for label, _m, _p in rows][::-1]
+    meetings = [m for _l, m, _p in rows][::-1]
+    bars = ax.barh(labels, meetings, color=PALETTE[0])
+    for bar, (_l, m, p) in zip(bars, rows[::-1]):
+        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2,
+                "  " + _counts(m, p, lang), va="center", fontsize=8.5)
+    ax.set_xlabel(_("Meetings held"))
+    ax.set_xlim(0, max(meetings) * 1.6 or 1)
+    ax.set_title(title, loc="left")
+    alt = title + ": " + "; ".join(f"{label}, {_counts(m, p, lang)}" for label, m, p in rows) + "."
+    return _chart(fig, chart_id, title, alt, height)
+
+
+def _counts(meetings: int, people: int, lang: str) -> str:
+    """`1 meeting, 6 people`, with plurals from the catalogue."""
+    n_ = ngettext_for(lang)
+    return (n_("{n} meeting", "{n} meetings", meetings).format(n=meetings) + ", " +
+            n_("{n} person", "{n} people", people).format(n=format_number(people, lang)))
+
+
+def engagement_over_time(months: list[tuple[date, int, int]], lang: str = "en") -> Chart:
+    _ = gettext_for(lang)
+    title = _("Meetings held and people reached each month")
+    if not months:
+        return _empty("engagement", title, lang)
+    fig = _figure(7)
+    ax = fig.add_subplot()
+    labels = [format_month(m, lang) for m, _n, _p in months]
+    meetings = [n for _m, n, _p in months]
+    people = [p for _m, _n, p in months]
+    bars = ax.bar(labels, meetings, color=PALETTE[0], label=_("Meetings held"))
+    ax.bar_label(bars, padding=2, fontsize=8.5)
+    ax.set_ylabel(_("Meetings held"))
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylim(0, max(meetings) * 2.1 or 1)     # bars in the lower half, the people line above them
+    people_ax = ax.twinx()
+    people_ax.plot(labels, people, color=PALETTE[5], marker="o", linewidth=2, label=_("People reached"))
+    for x, y in zip(labels, people):
+        people_ax.annotate(format_number(y, lang), (x, y), textcoords="offset points", xytext=(0, 6),
+                           ha="center", fontsize=8.5, color=PALETTE[5])
+    people_ax.set_ylabel(_("People reached"))
+    people_ax.set_ylim(-max(people) * 1.1, max(people) * 1.25 or 1)
+    people_ax.set_yticks([t for t in people_ax.get_yticks() if 0 <= t <= max(people) * 1.25])
+    people_ax.spines["right"].set_visible(True)
+    handles = [bars, people_ax.lines[0]]
+    ax.legend(handles, [h.get_label() for h in handles], loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2,
+              frameon=False, fontsize=8.5)
+    ax.set_title(title, loc="left")
+    alt = title + ": " + "; ".join(f"{label}, {_counts(n, p, lang)}" for label, n, p in zip(labels, meetings, people))
+    return _chart(fig, "engagement", title, alt + ".", 7)
+
+
+def reach_by_nation(rows: list[tuple[str, int, int]], lang: str = "en") -> Chart:
+    return _bars("nations", gettext_for(lang)("Reach by nation"), rows, lang)
+
+
+def reach_by_characteristic(rows: list[tuple[str, int, int]], lang: str = "en") -> Chart:
+    return _bars("characteristics", gettext_for(lang)("Reach by protected characteristic"), rows, lang)
+
+
+def action_plan_timeline(bars: list[tuple[str, str, date | None, date | None, str]], as_of: date,
+                         lang: str = "en") -> Chart:
+    """A Gantt of activities grouped by work stream; ongoing work is hatched across the whole range."""
+    _ = gettext_for(lang)
+    title = _("Action plan timeline")
+    dated = [b for b in bars if b[2] is not None]
+    if not bars:
+        return _empty("timeline", title, lang)
+    starts = [b[2] for b in dated] or [as_of]
+    ends = [b[3] for b in dated] or [as_of]
+    first, last = min(min(starts), as_of), max(max(ends), as_of)
+    first, last = first - timedelta(days=15), last + timedelta(days=15)
+    height = min(22.0, 2.5 + 0.55 * len(bars))
+    fig = _figure(height)
+    ax = fig.add_subplot()
+    streams = list(dict.fromkeys(b[0] for b in bars))
+    for row, (stream, activity, start, end, status) in enumerate(bars):
+        colour = PALETTE[streams.index(stream) % len(PALETTE)]
+        if start is None:
+            ax.barh(row, (last - first).days, left=0, color="white", edgecolor=colour, hatch="///", height=0.6)
+        else:
+            ax.barh(row, max((end - start).days, 6), left=(start - first).days, color=colour, height=0.6)
+    labels = [textwrap.shorten(b[1], 38, placeholder="…") + (" " + _("(ongoing)") if b[2] is None else "")
+              for b in bars]
+    ax.set_yticks(range(len(bars)), labels, fontsize=7.5)
+    ax.invert_yaxis()
+    ticks = _month_starts(first, last)
+    step = max(1, -(-len(ticks) // 6))
+    ax.set_xticks([(d - first).days for d in ticks[::step]],
+                  [format_month(d, lang).replace(" ", "\n") for d in ticks[::step]], fontsize=7.5)
+    ax.set_xlim(0, (last - first).days)
+    ax.axvline((as_of - first).days, color="black", linestyle="--", linewidth=1)
+    ax.text((as_of - first).days, -0.9, " " + _("as of {date}").format(date=format_month(as_of, lang)), fontsize=8)
+    from matplotlib.patches import Patch
+
+    ax.legend([Patch(color=PALETTE[i % len(PALETTE)]) for i in range(len(streams))],
+              [textwrap.shorten(s, 60, placeholder="…") for s in streams], loc="upper center",
+              bbox_to_anchor=(0.3, -0.1), ncol=1, frameon=False, fontsize=8)
+    ax.set_title(title, loc="left")
+    parts = []
+    for stream in streams:
+        items = [f"{b[1]} ({b[4]}, {_span_text(b[2], b[3], lang)})" for b in bars if b[0] == stream]
+        parts.append(f"{stream}: " + "; ".join(items))
+    return _chart(fig, "timeline", title, title + ". " + ". ".join(parts) + ".", height)
+
+
+def _span_text(start: date | None, end: date | None, lang: str) -> str:
+    if start is None:
+        return gettext_for(lang)("ongoing")
+    first, last = format_month(start, lang), format_month(end, lang)
+    return first if first == last else f"{first} to {last}"
+
+
+def _month_starts(first: date, last: date) -> list[date]:
+    months, current = [], date(first.year, first.month, 1)
+    while current <= last:
+        if current >= first:
+            months.append(current)
+        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    return months
+
+
+def budget_by_heading(rows: list[tuple[str, int]], lang: str = "en") -> Chart:
+    _ = gettext_for(lang)
+    title = _("Budget by heading")
+    if not rows:
+        return _empty("budget", title, lang)
+    rows = sorted(rows, key=lambda r: -r[1])
+    height = max(4.0, 1.6 + 0.75 * len(rows))
+    fig = _figure(height)
+    ax = fig.add_subplot()
+    bars = ax.barh([textwrap.fill(h, 28) for h, _a in rows][::-1], [a for _h, a in rows][::-1], color=PALETTE[2])
+    ax.bar_label(bars, [format_money(a, lang) for _h, a in rows][::-1], padding=3, fontsize=8.5)
+    ax.set_xlim(0, max(a for _h, a in rows) * 1.25 or 1)
+    ax.xaxis.set_major_formatter(lambda value, _pos: format_money(int(value), lang))
+    ax.set_title(title, loc="left")
+    total = sum(a for _h, a in rows)
+    alt = title + ": " + "; ".join(f"{h}, {format_money(a, lang)}" for h, a in rows) + ". " + \
+        _("Total {total}.").format(total=format_money(total, lang))
+    return _chart(fig, "budget", title, alt, height)
