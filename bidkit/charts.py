@@ -27,7 +27,7 @@ def _figure(height_cm: float):
         for path in sorted(fonts.glob("NotoSans-*.ttf")):
             font_manager.fontManager.addfont(str(path))
     matplotlib.rcParams.update({"font.family": "Noto Sans", "font.size": 9, "svg.hashsalt": "bidkit",
-                                "svg.fonttype": "path", "axes.spines.top": False, "axes.spines.right": False,
+                                "svg.fonttype": "none", "axes.spines.top": False, "axes.spines.right": False,
                                 "axes.titlesize": 10, "axes.titleweight": "bold"})
     return Figure(figsize=(WIDTH_CM / 2.54, height_cm / 2.54), dpi=200, facecolor="white")
 

@@ -11,6 +11,7 @@ from typing import Union
 
 @dataclass(frozen=True)
 class Run:
+    kind = "run"
     text: str
     bold: bool = False
     italic: bool = False
@@ -19,6 +20,7 @@ class Run:
 
 @dataclass
 class Paragraph:
+    kind = "paragraph"
     runs: list[Run]
     style: str = "body"         # body | lead | note (a quiet line: word counts, sources)
 
@@ -29,12 +31,14 @@ class Paragraph:
 
 @dataclass
 class ListBlock:
+    kind = "list"
     ordered: bool
     items: list[list["Item"]]   # each item: paragraphs and nested lists
 
 
 @dataclass
 class Heading:
+    kind = "heading"
     level: int                  # 2 or 3; sections are level 1
     text: str
     id: str = ""
@@ -42,6 +46,7 @@ class Heading:
 
 @dataclass
 class Table:
+    kind = "table"
     caption: str
     columns: list[str]
     rows: list[list[str]]
@@ -49,16 +54,21 @@ class Table:
     footer: list[str] | None = None                      # a totals row
     widths: list[float] | None = None                    # relative column widths
 
+    def __post_init__(self):
+        self.numeric = list(self.numeric) + [False] * (len(self.columns) - len(self.numeric))
+
 
 @dataclass
 class Facts:
     """Label: value pairs, such as the project at a glance."""
+    kind = "facts"
     caption: str
     pairs: list[tuple[str, str]]
 
 
 @dataclass
 class Chart:
+    kind = "chart"
     id: str
     title: str
     alt: str                    # the text alternative: what the chart shows, in words and numbers

@@ -1,7 +1,9 @@
 """Dates and periods as partners write them: always day first, never month first.
 
-Spreadsheets from four nations arrive with `14/11/2018`, `14 Nov 2018`, `June 17` or `Early Sept 17`; each is
-read the way a person in the UK would read it, and an impossible date says why it is impossible.
+Spreadsheets from four nations arrive with `14/11/2018`, `14 Nov 2018`, `June 17` or `Early Sept 17`. Each is read
+the way a person in the UK would read it (`05/06/2018` is 5 June, never May 6), and a date that cannot exist says
+why in plain English, because the message is shown to the person who typed it. Pure stdlib, no locale: the same
+text gives the same dates on every machine.
 """
 from __future__ import annotations
 
@@ -10,14 +12,22 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-MONTHS = {name: number for number, names in enumerate([
-    (), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"),
-    ("november", "nov"), ("december", "dec")]) for name in names}
-MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# The one month-name table: every spelling a partner may use, lower case.
+MONTH_NAMES = [
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+    ("december", "dec"),
+]
+MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
+MONTH_TITLES = [names[0].title() for names in MONTH_NAMES]      # "February", for messages (calendar is locale-bound)
+MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"   # longest first: "sept" before "sep"
+YEAR = r"(\d{4}|\d{2})"
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+RANGE = re.compile(r"\s*[–—]\s*|\s+(?:-|to)\s+", re.IGNORECASE)
 HINT = "write it as 2018-11-14 or 14/11/2018"
+PERIOD_HINT = ("write a date (14/11/2018), a month (June 2017, Jun 17), part of a month (Early Sept 17), "
+               "a season (Autumn 2017), a year (2018), a range (Nov 2018 - Jan 2019) or Ongoing")
 
 
 class DateError(ValueError):
@@ -48,27 +58,31 @@ def month_end(year: int, month: int) -> date:
 
 
 def make_date(year: int, month: int, day: int, written: str) -> date:
+    """The date, or a DateError saying in words why it cannot exist."""
     if not 1 <= month <= 12:
         raise DateError(f"'{written}' is not a real date (there is no month {month})")
+    if not 1 <= year <= 9999:
+        raise DateError(f"'{written}' is not a real date (there is no year {year})")
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        raise DateError(f"'{written}' is not a real date ({calendar.month_name[month]} {year} has {days} days)")
+        raise DateError(f"'{written}' is not a real date ({MONTH_TITLES[month - 1]} {year} has {days} days)")
     return date(year, month, day)
 
 
 def exact_date(text: str) -> date | None:
     """A single day, or None when the text is not written as one."""
-    t = text.strip().lower()
+    t = " ".join(text.lower().split())
     if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t):
         return make_date(int(m[1]), int(m[2]), int(m[3]), text)
-    if m := re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})", t):
-        return make_date(year_of(m[3]), int(m[2]), int(m[1]), text)
-    if m := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH},?\s+(\d{{4}}|\d{{2}})", t):
+    if m := re.fullmatch(r"(\d{1,2})([/.\-])(\d{1,2})\2" + YEAR, t):   # day first, one separator throughout
+        return make_date(year_of(m[4]), int(m[3]), int(m[1]), text)
+    if m := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)? {MONTH},? {YEAR}", t):
         return make_date(year_of(m[3]), MONTHS[m[2]], int(m[1]), text)
     return None
 
 
 def parse_date(value: str | date) -> date:
+    """One day. An Excel date cell (date or datetime) is taken as it is."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -81,44 +95,40 @@ def parse_date(value: str | date) -> date:
 
 
 def span(text: str) -> tuple[date, date] | None:
-    """The first and last day a single expression (not a range) covers."""
-    t = " ".join(text.strip().lower().split())
-    day = exact_date(t)
-    if day:
+    """The first and last day one expression (not a range) covers, or None when it is not one."""
+    t = " ".join(text.lower().split())
+    if day := exact_date(text):
         return day, day
     if m := re.fullmatch(r"(\d{4})-(\d{1,2})", t):
         year, month = int(m[1]), int(m[2])
-        make_date(year, month, 1, text)
-        return date(year, month, 1), month_end(year, month)
-    if m := re.fullmatch(rf"(early|mid|late)[\s-]+{MONTH}\s+(\d{{4}}|\d{{2}})", t):
+        return make_date(year, month, 1, text), month_end(year, month)
+    if m := re.fullmatch(rf"(early|mid|late)[ -]{MONTH} {YEAR}", t):
         year, month = year_of(m[3]), MONTHS[m[2]]
         first, last = PARTS[m[1]]
         return date(year, month, first), date(year, month, min(last, month_end(year, month).day))
-    if m := re.fullmatch(rf"{MONTH}\s+(\d{{4}}|\d{{2}})", t):
+    if m := re.fullmatch(rf"{MONTH} {YEAR}", t):
         year, month = year_of(m[2]), MONTHS[m[1]]
         return date(year, month, 1), month_end(year, month)
-    if m := re.fullmatch(r"(spring|summer|autumn|fall|winter)\s+(\d{4}|\d{2})", t):
+    if m := re.fullmatch(rf"({'|'.join(SEASONS)}) {YEAR}", t):
         year, (first, last) = year_of(m[2]), SEASONS[m[1]]
-        end_year = year + 1 if last < first else year
-        return date(year, first, 1), month_end(end_year, last)
-    if re.fullmatch(r"\d{4}", t):
+        return date(year, first, 1), month_end(year + 1 if last < first else year, last)
+    if re.fullmatch(r"\d{4}", t) and int(t) >= 1:
         return date(int(t), 1, 1), date(int(t), 12, 31)
     return None
 
 
 def parse_period(value: str | date) -> Period:
+    """When something happens: a start and an end date, with the text kept as written for display."""
     if isinstance(value, (date, datetime)):
         day = parse_date(value)
-        return Period(day.strftime("%d %b %Y").lstrip("0"), day, day)
-    text = " ".join(str(value).split())
+        return Period(f"{day.day} {MONTH_TITLES[day.month - 1][:3]} {day.year}", day, day)
+    text = str(value).strip()
     if text.lower() == "ongoing":
         return Period(text, None, None)
-    parts = re.split(r"\s+(?:-|–|—|to)\s+", text, maxsplit=1, flags=re.IGNORECASE)
+    parts = RANGE.split(text, maxsplit=1)
     spans = [span(part) for part in parts]
-    if any(s is None for s in spans):
-        raise DateError(f"'{text}' is not a period bidkit understands; write a date (14/11/2018), a month "
-                        "(June 2017, Jun 17), a part of a month (Early Sept 17), a range (Nov 2018 - Jan 2019) "
-                        "or Ongoing")
+    if not text or any(s is None for s in spans):
+        raise DateError(f"'{text}' is not a period bidkit understands; {PERIOD_HINT}")
     start, end = spans[0][0], spans[-1][1]
     if end < start:
         raise DateError(f"'{text}' ends before it starts")

@@ -1,0 +1,128 @@
+"""One document as a tagged PDF: Jinja renders HTML from the templates, WeasyPrint lays it out.
+
+Templates can be edited by users, so WeasyPrint only gets what a fetcher serves: `data:` URIs and real files
+inside the template folders. Anything else (http, file://, /dev/zero, a link out of the folder) stops the render
+with a message naming the URL. WeasyPrint's own warnings are collected and returned, not lost in a log.
+"""
+from __future__ import annotations
+
+import base64
+import logging
+import mimetypes
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from jinja2 import TemplateError
+from markupsafe import Markup, escape
+
+from .content import Chart, Document, Run
+from .problems import BidkitError
+from .templating import describe, environment, find
+
+SAFE_LINK = ("http://", "https://", "mailto:")
+
+
+class Refused(Exception):
+    """A resource the template asked for that bidkit will not fetch."""
+
+
+def runs_html(runs: list[Run]) -> Markup:
+    """Runs as inline HTML; every text is escaped, links only to web and mail addresses."""
+    out = []
+    for run in runs:
+        html = escape(run.text)
+        if run.italic:
+            html = Markup("<em>%s</em>") % html
+        if run.bold:
+            html = Markup("<strong>%s</strong>") % html
+        if run.href and run.href.lower().startswith(SAFE_LINK):
+            html = Markup('<a href="%s">%s</a>') % (run.href, html)
+        out.append(html)
+    return Markup("").join(out)
+
+
+def svg_uri(chart: Chart) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(chart.svg.encode("utf-8")).decode("ascii")
+
+
+def source_date() -> str | None:
+    """SOURCE_DATE_EPOCH as a W3C date, so two builds of the same evidence are byte-identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return None
+    try:
+        return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (ValueError, OverflowError, OSError):
+        raise BidkitError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not '{epoch}'") from None
+
+
+def make_fetcher(folders: list[Path]):
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    allowed = [f.resolve() for f in folders]
+
+    class TemplateFetcher(URLFetcher):
+        """Serves `data:` URIs and files inside the template folders; refuses everything else."""
+
+        def __init__(self):
+            super().__init__(allow_redirects=False, fail_on_errors=True, allowed_protocols={"data", "file"})
+
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            if parts.scheme == "data":
+                return super().fetch(url, headers)
+            if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+                raise Refused(f"{url} (only files inside the template folders are loaded)")
+            path = Path(unquote(parts.path))
+            real = path.resolve()
+            if not any(folder in real.parents for folder in allowed) or not real.is_file():
+                raise Refused(f"{url} (it is not a file inside the template folders)")
+            kind = mimetypes.guess_type(real.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(real.as_uri(), real.read_bytes(), {"Content-Type": kind})
+
+    return TemplateFetcher()
+
+
+class Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def render_html(document: Document, folders: list[Path]) -> tuple[str, Path]:
+    name = f"html/{document.id}.html"
+    template_file = find(folders, name)
+    env = environment(folders, document.lang.split("-")[0])
+    env.filters["runs"] = runs_html
+    env.filters["svg_uri"] = svg_uri
+    try:
+        html = env.get_template(name).render(doc=document, created=source_date())
+    except TemplateError as exc:
+        raise BidkitError(f"template error: {describe(exc)}") from None
+    return html, template_file.parent
+
+
+def render_pdf(document: Document, folders: list[Path]) -> tuple[bytes, list[str]]:
+    """The PDF bytes and WeasyPrint's warnings (a missing image, an unsupported CSS rule)."""
+    from weasyprint import HTML
+    from weasyprint.urls import FatalURLFetchingError
+
+    html, base = render_html(document, folders)
+    handler = Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        page = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=make_fetcher(folders))
+        pdf = page.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
+    except FatalURLFetchingError as exc:
+        cause = exc.__cause__
+        reason = str(cause) if isinstance(cause, Refused) else str(exc)
+        raise BidkitError(f"the PDF template asked for a resource bidkit will not load: {reason}") from None
+    finally:
+        logger.removeHandler(handler)
+    return pdf, handler.messages
