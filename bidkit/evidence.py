@@ -150,12 +150,15 @@ def validate_table(table: Table, rejected: list[dict] | None = None) -> tuple[li
             return [], problems
 
     records = []
+    name_of: dict[str, str | None] = {}       # header as written -> field, folded once per table
     for row in table.rows:
         data, lines = {}, {}
         for header, value in row.values.items():
             if value is None:
                 continue
-            name = known.get(tx.fold(header))
+            if header not in name_of:
+                name_of[header] = known.get(tx.fold(header))
+            name = name_of[header]
             if name is None:
                 if from_yaml:
                     problems.append(Problem.at(row.place_of(header), header,

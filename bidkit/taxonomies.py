@@ -75,18 +75,27 @@ MEASURES = {"meetings_held": "Meetings held", "organisations_met": "Organisation
 LANGUAGES = {"en": "English", "cy": "Cymraeg"}
 
 
+SEPARATORS = re.compile(r"[\s\-_]+")
+_LOOKUPS: dict[int, dict[str, str]] = {}
+
+
 def fold(text: str) -> str:
     """Case, spaces, `-` and `_` do not matter when people name things."""
-    return re.sub(r"[\s\-_]+", "", str(text)).casefold()
+    return SEPARATORS.sub("", str(text)).casefold()
 
 
 def match(value: str, table: dict) -> str:
     """The slug for `value` given as slug or label in any case; ValueError lists the valid slugs."""
-    wanted = fold(value)
-    for slug, label in table.items():
-        if wanted in (fold(slug), fold(label)):
-            return slug
-    raise ValueError(f"'{value}' is not one of {', '.join(str(k) for k in table)}")
+    if value in table:                        # the common case: the slug as written
+        return value
+    lookup = _LOOKUPS.get(id(table))
+    if lookup is None:
+        lookup = _LOOKUPS[id(table)] = {**{fold(label): slug for slug, label in table.items()},
+                                        **{fold(slug): slug for slug in table}}
+    found = lookup.get(fold(value))
+    if found is None:
+        raise ValueError(f"'{value}' is not one of {', '.join(str(k) for k in table)}")
+    return found
 
 
 def suggest(value: str, choices) -> str:

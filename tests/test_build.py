@@ -1,0 +1,192 @@
+"""End to end: the example project built into DOCX and PDF, read back and checked for meaning."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE
+
+pypdf = pytest.importorskip("pypdf")
+docx = pytest.importorskip("docx")
+
+QUESTIONS = ["What would you like to do?", "How does your project involve your community?",
+             "How does your idea fit in with other local activities?",
+             "Tell us why your organisation is the right one to manage this project",
+             "What will you spend the money on?"]
+HEADINGS = {
+    "concept-paper": ["Summary", "Why this matters", "Sustainable Development Goals and well-being goals",
+                      "Open Government", "Our approach", "Who we have engaged", "Intended outcomes", "Next steps",
+                      "Reading list"],
+    "project-report": ["Summary", "Background and aims", "Progress against the action plan", "Who we met",
+                       "Partners and reach", "Outcomes and indicators", "Lessons and next steps", "Reading list"],
+    "funding-proposal": ["Project at a glance", *QUESTIONS, "The partnership", "Who will benefit",
+                         "How people have been involved", "Outcomes and how we will measure them", "Timetable",
+                         "Budget"],
+}
+EPOCH = {"SOURCE_DATE_EPOCH": "1552608000"}
+
+
+def bidkit(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    import os
+
+    return subprocess.run([sys.executable, "-m", "bidkit", *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("outputs")
+    result = bidkit("build", str(EXAMPLE), "--out", str(out), "--jobs", "2", env=EPOCH)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
+def pdf_outline(path: Path) -> list[str]:
+    return [item.title for item in pypdf.PdfReader(path).outline if not isinstance(item, list)]
+
+
+def docx_headings(path: Path, level: int = 1) -> list[str]:
+    return [p.text for p in docx.Document(path).paragraphs if p.style.name == f"Heading {level}"]
+
+
+def docx_text(path: Path) -> str:
+    document = docx.Document(path)
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize("name", HEADINGS)
+def test_headings_in_order_in_both_formats(built, name):
+    assert pdf_outline(built / f"{name}.pdf") == HEADINGS[name]
+    assert docx_headings(built / f"{name}.docx") == HEADINGS[name]
+
+
+@pytest.mark.parametrize("name", HEADINGS)
+def test_same_figures_in_both_formats(built, name):
+    from bidkit.evidence import load
+    from bidkit.figures import compute
+
+    fig = compute(load(EXAMPLE))
+    pdf, word = squash(pdf_text(built / f"{name}.pdf")), squash(docx_text(built / f"{name}.docx"))
+    for label, value in [("Meetings held", fig.meetings_held), ("People reached", fig.people_reached),
+                         ("Organisations met", fig.organisations_met), ("Partners", fig.partners)]:
+        if name == "funding-proposal" and label != "Partners":
+            continue
+        assert f"{label} {value}" in pdf, label
+        assert f"{label}\n{value}" in docx_text(built / f"{name}.docx") or f"{label} {value}" in word, label
+
+
+def test_figures_match_an_independent_count(built):
+    """Counted by hand from the example's meetings: 17 held, 261 people, 16 organisations, 4 nations."""
+    text = squash(pdf_text(built / "project-report.pdf"))
+    assert "held 17 meetings, reaching 261 people from 16 organisations in 4 nations" in text
+    assert "held 17 meetings, reaching 261 people from 16 organisations in 4 nations" in \
+        squash(docx_text(built / "project-report.docx"))
+
+
+def test_welsh_letters_survive_both_formats(built):
+    for path in (built / "concept-paper.pdf", built / "concept-paper.docx"):
+        text = pdf_text(path) if path.suffix == ".pdf" else docx_text(path)
+        assert "pŵer pobl" in text, path.name
+
+
+def test_no_contact_details_anywhere(built):
+    for path in built.iterdir():
+        if path.suffix in (".pdf", ".docx", ".json"):
+            text = path.read_bytes().decode("latin-1") if path.suffix != ".json" else path.read_text()
+            extracted = pdf_text(path) if path.suffix == ".pdf" else docx_text(path) if path.suffix == ".docx" \
+                else text
+            for secret in ("facilitator@example.org", "partners@example.org", "029 0000 0000",
+                           "Bid facilitator (illustrative)"):
+                assert secret not in extracted and secret not in text, (path.name, secret)
+
+
+def test_pdf_is_tagged_with_language_and_title(built):
+    for name in HEADINGS:
+        reader = pypdf.PdfReader(built / f"{name}.pdf")
+        root = reader.trailer["/Root"]
+        assert root["/Lang"] == "en-GB"
+        assert root["/MarkInfo"]["/Marked"] is True
+        assert "/StructTreeRoot" in root
+        assert reader.metadata.title.startswith("Equality Good Relations")
+        assert len(reader.pages) > 3
+
+
+def test_title_page_says_draft_and_version(built):
+    first = pypdf.PdfReader(built / "project-report.pdf").pages[0].extract_text()
+    assert "DRAFT" in first and "0.3" in first and "Wales Council for Voluntary Action" in first
+    word = docx_text(built / "project-report.docx")
+    assert "DRAFT" in word and "0.3" in word
+
+
+def test_docx_uses_real_word_styles(built):
+    document = docx.Document(built / "project-report.docx")
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Heading 1", "Heading 2"} <= styles
+    assert {"List Bullet", "List Number"} & styles
+    assert all(t.style.name == "Table Grid" for t in document.tables)
+    assert document.core_properties.author == "Wales Council for Voluntary Action"
+
+
+def test_proposal_json_uses_the_form_field_names(built):
+    data = json.loads((built / "funding-proposal.json").read_text(encoding="utf-8"))
+    for field in ("projectName", "projectCountries", "projectLocationDescription", "projectCosts",
+                  "projectTotalCost", "projectDurationYears", "yourIdeaProject", "yourIdeaCommunity",
+                  "yourIdeaActivities", "projectOrganisation", "projectSpend", "organisationLegalName"):
+        assert field in data, field
+    assert sum(c["amount"] for c in data["projectCosts"]) == 249600
+    assert "{{" not in data["yourIdeaProject"] and "17 meetings" in data["yourIdeaProject"]
+
+
+def test_rebuild_is_byte_identical(built, tmp_path):
+    result = bidkit("build", str(EXAMPLE), "--out", str(tmp_path), "--jobs", "1", env=EPOCH)
+    assert result.returncode == 0, result.stderr
+    for path in sorted(built.glob("*.*")):
+        if not path.name.startswith("."):
+            assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_second_build_skips_everything(built):
+    result = bidkit("build", str(EXAMPLE), "--out", str(built), env=EPOCH)
+    assert result.returncode == 0
+    assert result.stdout.strip().splitlines()[-1].startswith("0 files written, 7 up to date")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (scripts/setup --test)")
+def test_docx_opens_in_libreoffice(built, tmp_path):
+    for name in HEADINGS:
+        result = subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                                 "--convert-to", "pdf", "--outdir", str(tmp_path), str(built / f"{name}.docx")],
+                                capture_output=True, text=True, timeout=180)
+        assert result.returncode == 0, result.stderr
+        converted = squash(pdf_text(tmp_path / f"{name}.pdf"))
+        for heading in HEADINGS[name]:
+            assert heading in converted, (name, heading)
+
+
+def test_errors_write_nothing(make_project, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "concept-paper.pdf").write_bytes(b"previous")
+    root = make_project({"meetings.csv": "date,title,partners\n31/02/2019,x,wcva\n"})
+    result = bidkit("build", str(root), "--out", str(out))
+    assert result.returncode == 1
+    assert "Nothing was written." in result.stdout
+    assert (out / "concept-paper.pdf").read_bytes() == b"previous"
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["concept-paper.pdf"]
