@@ -185,7 +185,7 @@ class Writer:
         elif isinstance(item, Table):
             self.caption(item.caption)
             self.table(item.columns, item.rows, item.numeric, item.footer, item.widths)
-        elif isinstance(item, Facts):
+        elif isinstance(item, Facts) and item.pairs:
             self.caption(item.caption)
             self.table(None, [[label, value] for label, value in item.pairs], [], widths=[2, 3], row_headers=True)
         elif isinstance(item, Chart):
@@ -308,7 +308,7 @@ def render_docx(document: Document, folders: list[Path]) -> bytes:
     env.globals["_"] = gettext_for(document.lang.split("-")[0])
     try:
         template.render({"doc": document, "sections": sections}, jinja_env=env, autoescape=True)
-    except TemplateError as exc:
+    except (TemplateError, OverflowError) as exc:   # the sandbox raises OverflowError for a huge range()
         raise BidkitError(f"template error in {path}: {describe(exc)}") from None
     result = template.docx
     fill_toc(result)

@@ -75,12 +75,25 @@ def make_fetcher(folders: list[Path]):
                 return super().fetch(url, headers)
             if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
                 raise Refused(f"{url} (only files inside the template folders are loaded)")
-            path = Path(unquote(parts.path))
-            real = path.resolve()
-            if not any(folder in real.parents for folder in allowed) or not real.is_file():
+            real = self.locate(Path(unquote(parts.path)).resolve())
+            if real is None:
                 raise Refused(f"{url} (it is not a file inside the template folders)")
             kind = mimetypes.guess_type(real.name)[0] or "application/octet-stream"
             return URLFetcherResponse(real.as_uri(), real.read_bytes(), {"Content-Type": kind})
+
+        @staticmethod
+        def locate(path: Path) -> Path | None:
+            """A path inside one template folder, looked up along the whole search path (user folder
+            first), so an overriding template still finds the shipped stylesheet and fonts."""
+            inside = next((folder for folder in allowed if folder in path.parents), None)
+            if inside is None:
+                return None
+            relative = path.relative_to(inside)
+            for folder in allowed:
+                candidate = folder / relative
+                if candidate.is_file() and not candidate.is_symlink() and folder in candidate.resolve().parents:
+                    return candidate.resolve()
+            return None
 
     return TemplateFetcher()
 
@@ -102,9 +115,9 @@ def render_html(document: Document, folders: list[Path]) -> tuple[str, Path]:
     env.filters["svg_uri"] = svg_uri
     try:
         html = env.get_template(name).render(doc=document, created=source_date())
-    except TemplateError as exc:
-        raise BidkitError(f"template error: {describe(exc)}") from None
-    return html, template_file.parent
+    except (TemplateError, OverflowError) as exc:   # the sandbox raises OverflowError for a huge range()
+        raise BidkitError(f"template error in {template_file}: {describe(exc)}") from None
+    return html, template_file
 
 
 def render_pdf(document: Document, folders: list[Path]) -> tuple[bytes, list[str]]:
@@ -112,17 +125,18 @@ def render_pdf(document: Document, folders: list[Path]) -> tuple[bytes, list[str
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
-    html, base = render_html(document, folders)
+    html, template_file = render_html(document, folders)
     handler = Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
     try:
-        page = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=make_fetcher(folders))
+        page = HTML(string=html, base_url=template_file.parent.as_uri() + "/", url_fetcher=make_fetcher(folders))
         pdf = page.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
     except FatalURLFetchingError as exc:
         cause = exc.__cause__
         reason = str(cause) if isinstance(cause, Refused) else str(exc)
-        raise BidkitError(f"the PDF template asked for a resource bidkit will not load: {reason}") from None
+        raise BidkitError(f"the PDF template {template_file} asked for a resource bidkit will not load: "
+                          f"{reason}") from None
     finally:
         logger.removeHandler(handler)
     return pdf, handler.messages

@@ -53,6 +53,7 @@ def find(folders: list[Path], name: str) -> Path:
 
 def describe(exc: TemplateError) -> str:
     """`templates/html/report.html:12: 'x' is undefined` — the template's own file and line."""
-    where = getattr(exc, "filename", None) or getattr(exc, "name", None) or "template"
+    where = getattr(exc, "filename", None) or getattr(exc, "name", None)
     line = getattr(exc, "lineno", None)
-    return f"{where}{f':{line}' if line else ''}: {exc.message if hasattr(exc, 'message') else exc}"
+    place = f"{where}{f':{line}' if line else ''}: " if where else (f"line {line}: " if line else "")
+    return f"{place}{getattr(exc, 'message', None) or exc}"
