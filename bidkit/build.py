@@ -25,6 +25,8 @@ DOCUMENTS = ("concept-paper", "project-report", "funding-proposal")
 FORMATS = ("docx", "pdf")
 MANIFEST = ".bidkit-manifest.json"
 LOCK = ".bidkit.lock"
+RENDER_SECONDS = int(os.environ.get("BIDKIT_RENDER_TIMEOUT", "300"))       # per document and format
+RENDER_MEMORY_MB = int(os.environ.get("BIDKIT_RENDER_MEMORY_MB", "3072"))  # address space of a render process
 
 
 @dataclass
@@ -108,6 +110,20 @@ def current_umask() -> int:
     return mask
 
 
+def limit_memory(megabytes: int) -> None:
+    """In each render process: a template or input that tries to eat the machine gets a MemoryError."""
+    import resource
+
+    limit = megabytes * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def clean_temporary(out: Path) -> None:
+    """Temporary files left by a build that was killed (SIGKILL cannot clean up after itself)."""
+    for stale in out.glob(".*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
 def render_one(task: tuple) -> tuple[bytes, list[str], float]:
     """In a worker process: one document in one format."""
     document, fmt, folders = task
@@ -139,6 +155,7 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
     folders = search_path(project)
     report = Report([])
     with locked(out):
+        clean_temporary(out)
         manifest_path = out / MANIFEST
         try:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
@@ -171,6 +188,38 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
     return report
 
 
+def render_all(tasks: list[tuple[str, tuple]], workers: int):
+    """Render in separate processes with a time and memory limit each; yields results in task order."""
+    from concurrent.futures import TimeoutError as Timeout
+    from concurrent.futures.process import BrokenProcessPool
+
+    import multiprocessing
+
+    # forkserver: workers do not inherit the output folder's lock, so a killed build never leaves it held
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
+                                   initializer=limit_memory, initargs=(RENDER_MEMORY_MB,))
+    try:
+        futures = [(name, executor.submit(render_one, task)) for name, task in tasks]
+        for name, future in futures:
+            try:
+                data, warnings, seconds = future.result(timeout=RENDER_SECONDS)
+            except Timeout:
+                raise BidkitError(f"rendering {name} took longer than {RENDER_SECONDS} s and was stopped; "
+                                  "a template may loop or the evidence may be far larger than expected") from None
+            except MemoryError:
+                raise BidkitError(f"rendering {name} needed more than {RENDER_MEMORY_MB} MiB and was stopped "
+                                  "(set BIDKIT_RENDER_MEMORY_MB to allow more)") from None
+            except BrokenProcessPool:
+                raise BidkitError(f"the process rendering {name} stopped unexpectedly (out of memory?); "
+                                  "nothing was written") from None
+            yield name, data, warnings, seconds
+    finally:
+        for process in list(getattr(executor, "_processes", {}).values()):
+            if process.is_alive():
+                process.terminate()
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
 def render_stale(project: Path, folders: list[Path], stale: list[str], docs: list[str] | None, jobs: int | None,
                  report: Report, on_result) -> tuple[dict[str, bytes], list]:
     from .documents import Writer, document
@@ -195,19 +244,9 @@ def render_stale(project: Path, folders: list[Path], stale: list[str], docs: lis
     tasks = [(n, (documents[n.rsplit(".", 1)[0]], n.rsplit(".", 1)[1], folders))
              for n in stale if not n.endswith(".json")]
     workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
-    if workers == 1:
-        results = map(render_one, (t for _, t in tasks))
-        executor = None
-    else:
-        executor = ProcessPoolExecutor(max_workers=workers)
-        results = executor.map(render_one, (t for _, t in tasks))
-    try:
-        for (name, _), (data, warnings, seconds) in zip(tasks, results):
-            outputs[name] = data
-            result = Result(name, seconds, warnings=warnings)
-            report.results.append(result)
-            on_result and on_result(result)
-    finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
+    for name, data, warnings, seconds in render_all(tasks, workers):
+        outputs[name] = data
+        result = Result(name, seconds, warnings=warnings)
+        report.results.append(result)
+        on_result and on_result(result)
     return outputs, evidence.warnings
