@@ -24,6 +24,7 @@ from .problems import BidkitError
 DOCUMENTS = ("concept-paper", "project-report", "funding-proposal")
 FORMATS = ("docx", "pdf")
 MANIFEST = ".bidkit-manifest.json"
+CACHE = ".bidkit-cache"
 LOCK = ".bidkit.lock"
 RENDER_SECONDS = int(os.environ.get("BIDKIT_RENDER_TIMEOUT", "300"))       # per document and format
 RENDER_MEMORY_MB = int(os.environ.get("BIDKIT_RENDER_MEMORY_MB", "3072"))  # address space of a render process
@@ -124,6 +125,49 @@ def clean_temporary(out: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
+def draw_chart(spec: tuple[str, tuple]):
+    """In a worker process: one chart."""
+    from . import charts
+
+    function, args = spec
+    return getattr(charts, function)(*args)
+
+
+def chart_key(spec: tuple[str, tuple]) -> str:
+    return hashlib.sha256(json.dumps([__version__, spec], default=str).encode()).hexdigest()[:32]
+
+
+def cached_charts(out: Path, specs: dict[str, tuple], executor) -> dict:
+    """Charts whose data has not changed come from the output folder's cache (plain JSON, never pickle);
+    the others are drawn in the worker processes, side by side."""
+    import base64
+
+    from .content import Chart
+
+    cache = out / CACHE
+    cache.mkdir(exist_ok=True)
+    found, missing = {}, {}
+    for name, spec in specs.items():
+        path = cache / f"chart-{chart_key(spec)}.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            found[name] = Chart(data["id"], data["title"], data["alt"], base64.b64decode(data["png"]), data["svg"],
+                                data["width_cm"], data["height_cm"])
+        except (OSError, ValueError, KeyError, TypeError):
+            missing[name] = spec
+    drawn = dict(zip(missing, executor.map(draw_chart, missing.values())))
+    for name, chart in drawn.items():
+        record = {"id": chart.id, "title": chart.title, "alt": chart.alt, "svg": chart.svg,
+                  "png": base64.b64encode(chart.png).decode("ascii"), "width_cm": chart.width_cm,
+                  "height_cm": chart.height_cm}
+        write_atomic(cache / f"chart-{chart_key(missing[name])}.json", json.dumps(record).encode())
+    keep = {f"chart-{chart_key(spec)}.json" for spec in specs.values()}
+    for old in cache.glob("chart-*.json"):
+        if old.name not in keep:
+            old.unlink(missing_ok=True)
+    return {**found, **drawn}
+
+
 def render_one(task: tuple) -> tuple[bytes, list[str], float]:
     """In a worker process: one document in one format."""
     document, fmt, folders = task
@@ -178,7 +222,7 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
             report.seconds = time.perf_counter() - started
             return report
 
-        outputs, evidence_warnings = render_stale(project, folders, stale, docs, jobs, report, on_result)
+        outputs, evidence_warnings = render_stale(project, out, folders, stale, docs, jobs, report, on_result)
         report.evidence_warnings = evidence_warnings
         for name, data in outputs.items():
             write_atomic(out / name, data)
@@ -188,40 +232,44 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
     return report
 
 
-def render_all(tasks: list[tuple[str, tuple]], workers: int):
-    """Render in separate processes with a time and memory limit each; yields results in task order."""
-    from concurrent.futures import TimeoutError as Timeout
-    from concurrent.futures.process import BrokenProcessPool
-
+def pool(workers: int) -> ProcessPoolExecutor:
     import multiprocessing
 
     # forkserver: workers do not inherit the output folder's lock, so a killed build never leaves it held
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
-                                   initializer=limit_memory, initargs=(RENDER_MEMORY_MB,))
-    try:
-        futures = [(name, executor.submit(render_one, task)) for name, task in tasks]
-        for name, future in futures:
-            try:
-                data, warnings, seconds = future.result(timeout=RENDER_SECONDS)
-            except Timeout:
-                raise BidkitError(f"rendering {name} took longer than {RENDER_SECONDS} s and was stopped; "
-                                  "a template may loop or the evidence may be far larger than expected") from None
-            except MemoryError:
-                raise BidkitError(f"rendering {name} needed more than {RENDER_MEMORY_MB} MiB and was stopped "
-                                  "(set BIDKIT_RENDER_MEMORY_MB to allow more)") from None
-            except BrokenProcessPool:
-                raise BidkitError(f"the process rendering {name} stopped unexpectedly (out of memory?); "
-                                  "nothing was written") from None
-            yield name, data, warnings, seconds
-    finally:
-        for process in list(getattr(executor, "_processes", {}).values()):
-            if process.is_alive():
-                process.terminate()
-        executor.shutdown(wait=True, cancel_futures=True)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
+                               initializer=limit_memory, initargs=(RENDER_MEMORY_MB,))
 
 
-def render_stale(project: Path, folders: list[Path], stale: list[str], docs: list[str] | None, jobs: int | None,
-                 report: Report, on_result) -> tuple[dict[str, bytes], list]:
+def stop(executor: ProcessPoolExecutor) -> None:
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.terminate()
+    executor.shutdown(wait=True, cancel_futures=True)
+
+
+def render_all(tasks: list[tuple[str, tuple]], executor: ProcessPoolExecutor):
+    """Render with a time and memory limit each; yields results in task order."""
+    from concurrent.futures import TimeoutError as Timeout
+    from concurrent.futures.process import BrokenProcessPool
+
+    futures = [(name, executor.submit(render_one, task)) for name, task in tasks]
+    for name, future in futures:
+        try:
+            data, warnings, seconds = future.result(timeout=RENDER_SECONDS)
+        except Timeout:
+            raise BidkitError(f"rendering {name} took longer than {RENDER_SECONDS} s and was stopped; "
+                              "a template may loop or the evidence may be far larger than expected") from None
+        except MemoryError:
+            raise BidkitError(f"rendering {name} needed more than {RENDER_MEMORY_MB} MiB and was stopped "
+                              "(set BIDKIT_RENDER_MEMORY_MB to allow more)") from None
+        except BrokenProcessPool:
+            raise BidkitError(f"the process rendering {name} stopped unexpectedly (out of memory?); "
+                              "nothing was written") from None
+        yield name, data, warnings, seconds
+
+
+def render_stale(project: Path, out: Path, folders: list[Path], stale: list[str], docs: list[str] | None,
+                 jobs: int | None, report: Report, on_result) -> tuple[dict[str, bytes], list]:
     from .documents import Writer, document
     from .evidence import load
     from .figures import compute
@@ -237,16 +285,22 @@ def render_stale(project: Path, folders: list[Path], stale: list[str], docs: lis
                               "(or another profile) to project.yaml")
         stale = [n for n in stale if not n.startswith("funding-proposal")]
     writer = Writer(evidence, compute(evidence), profile, evidence.project.language)
-    documents = {d: document(writer, d) for d in DOCUMENTS if any(n.startswith(d + ".") for n in stale)}
     outputs: dict[str, bytes] = {}
     if "funding-proposal.json" in stale:
         outputs["funding-proposal.json"] = proposal_json(writer)
-    tasks = [(n, (documents[n.rsplit(".", 1)[0]], n.rsplit(".", 1)[1], folders))
-             for n in stale if not n.endswith(".json")]
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
-    for name, data, warnings, seconds in render_all(tasks, workers):
-        outputs[name] = data
-        result = Result(name, seconds, warnings=warnings)
-        report.results.append(result)
-        on_result and on_result(result)
+    renders = [n for n in stale if not n.endswith(".json")]
+    if not renders:
+        return outputs, evidence.warnings
+    executor = pool(max(1, min(jobs or os.cpu_count() or 1, len(renders))))
+    try:
+        writer.use_charts(cached_charts(out, writer.chart_specs(), executor))
+        documents = {d: document(writer, d) for d in DOCUMENTS if any(n.startswith(d + ".") for n in renders)}
+        tasks = [(n, (documents[n.rsplit(".", 1)[0]], n.rsplit(".", 1)[1], folders)) for n in renders]
+        for name, data, warnings, seconds in render_all(tasks, executor):
+            outputs[name] = data
+            result = Result(name, seconds, warnings=warnings)
+            report.results.append(result)
+            on_result and on_result(result)
+    finally:
+        stop(executor)
     return outputs, evidence.warnings

@@ -77,22 +77,32 @@ def check(project: Path, as_json: bool, strict: bool):
 @click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
 def build(project: Path, out: Path, docs, formats, jobs, force):
     """Build the documents from PROJECT (default ./evidence) into --out."""
+    from rich.console import Console
+
     from .build import build as run_build
+
+    console = Console(highlight=False, soft_wrap=True)
+    status = console.status("Checking the evidence and rendering…") if console.is_terminal else None
+    if status:
+        status.start()
 
     def progress(result):
         if result.skipped:
-            click.echo(f"  {result.name:<28} up to date")
+            console.print(f"  {result.name:<28} up to date", style="dim")
         else:
-            click.echo(f"  {result.name:<28} written in {result.seconds:.1f} s")
+            console.print(f"  {result.name:<28} written in {result.seconds:.1f} s")
             for warning in result.warnings:
-                click.echo(f"    warning: {warning}")
+                console.print(f"    warning: {warning}", markup=False)
 
     try:
         report = run_build(project, out, list(docs) or None, list(formats) or None, jobs, force, progress)
     except EvidenceInvalid as exc:
+        status and status.stop()
         echo_problems(exc.problems, False)
         click.echo("Nothing was written.")
         sys.exit(EXIT_INVALID)
+    finally:
+        status and status.stop()
     if report.evidence_warnings:
         echo_problems(report.evidence_warnings, False)
     written = len(report.written)

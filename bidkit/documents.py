@@ -66,25 +66,27 @@ class Writer:
 
     def chart(self, name: str) -> Chart:
         if name not in self._charts:
-            self._charts[name] = self.make_chart(name)
+            function, args = self.chart_specs()[name]
+            self._charts[name] = getattr(charts, function)(*args)
         return self._charts[name]
 
-    def make_chart(self, name: str) -> Chart:
+    def chart_specs(self) -> dict[str, tuple[str, tuple]]:
+        """Each chart as (function in charts.py, plain arguments): what build.py draws in parallel and caches."""
         f, lang = self.fig, self.lang
-        if name == "engagement":
-            return charts.engagement_over_time(f.by_month, lang)
-        if name == "nations":
-            return charts.reach_by_nation(self.reach_rows(f.by_nation, tx.NATIONS), lang)
-        if name == "characteristics":
-            return charts.reach_by_characteristic(self.reach_rows(f.by_characteristic, tx.CHARACTERISTICS), lang)
-        if name == "timeline":
-            bars = [(stream, a.activity, a.when.start if a.when else None, a.when.end if a.when else None,
-                     self.label(tx.ACTION_STATUSES, a.status or "planned"))
-                    for stream, actions in f.workstreams for a in actions if a.when is not None]
-            return charts.action_plan_timeline(bars, self.ev.project.as_of, lang)
-        if name == "budget":
-            return charts.budget_by_heading(f.budget_by_heading, lang)
-        raise KeyError(name)
+        bars = [(stream, a.activity, a.when.start if a.when else None, a.when.end if a.when else None,
+                 self.label(tx.ACTION_STATUSES, a.status or "planned"))
+                for stream, actions in f.workstreams for a in actions if a.when is not None]
+        return {
+            "engagement": ("engagement_over_time", (f.by_month, lang)),
+            "nations": ("reach_by_nation", (self.reach_rows(f.by_nation, tx.NATIONS), lang)),
+            "characteristics": ("reach_by_characteristic",
+                                (self.reach_rows(f.by_characteristic, tx.CHARACTERISTICS), lang)),
+            "timeline": ("action_plan_timeline", (bars, self.ev.project.as_of, lang)),
+            "budget": ("budget_by_heading", (f.budget_by_heading, lang)),
+        }
+
+    def use_charts(self, drawn: dict[str, Chart]) -> None:
+        self._charts.update(drawn)
 
     def reach_rows(self, rows: list[Reach], table: dict) -> list[tuple[str, int, int]]:
         return [(self.label(table, r.key), r.meetings, r.people) for r in rows]

@@ -195,3 +195,15 @@ def test_errors_write_nothing(make_project, tmp_path):
     assert "Nothing was written." in result.stdout
     assert (out / "concept-paper.pdf").read_bytes() == b"previous"
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["concept-paper.pdf"]
+
+
+def test_noop_build_imports_no_renderer(built):
+    code = ("import sys, os\nfrom bidkit.cli import main\n"
+            "sys.argv = ['bidkit', 'build', sys.argv[1], '--out', sys.argv[2]]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('weasyprint', 'docxtpl', 'pandas', 'matplotlib', 'docx') if m in sys.modules))")
+    import os
+
+    result = subprocess.run([sys.executable, "-c", code, str(EXAMPLE), str(built)], capture_output=True, text=True,
+                            env={**os.environ, **EPOCH})
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr

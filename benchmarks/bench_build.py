@@ -1,0 +1,122 @@
+"""Build speed and memory, as ratios against baselines measured in the same run on the same content.
+
+  full build / bare libraries       bidkit build --force  vs  bare.py (docxtpl + WeasyPrint on the same content)
+  no-op rebuild / full build        nothing changed: bidkit must skip without importing the renderers
+  --jobs 2 / --jobs 1               parallel renders on this machine's cores
+  bidkit PDF / LibreOffice          bidkit's three PDFs  vs  soffice converting bidkit's three DOCX
+  scale series                      check and build with 100 to 10,000 extra meetings; report pages; peak memory
+
+Run: .venv/bin/python benchmarks/bench_build.py   (writes benchmarks/RESULTS.md)
+"""
+from __future__ import annotations
+
+import datetime
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from measure import BIDKIT, EXAMPLE, PYTHON, ROOT, machine, project_with_meetings, run
+
+EPOCH = {"SOURCE_DATE_EPOCH": "1552608000"}
+HERE = Path(__file__).resolve().parent
+
+
+def build(project: Path, out: Path, *options: str, repeat: int = 3) -> dict:
+    return run([BIDKIT, "build", str(project), "--out", str(out), *options], repeat=repeat, env=EPOCH)
+
+
+def prepare_bare(project: Path, out: Path, folder: Path) -> None:
+    """bidkit's DOCX outputs and rendered HTML, laid out for bare.py."""
+    sys.path.insert(0, str(ROOT))
+    from bidkit.documents import DOCUMENTS, Writer, document
+    from bidkit.evidence import load
+    from bidkit.figures import compute
+    from bidkit.funders import load_profile
+    from bidkit.paths import shipped
+    from bidkit.render_pdf import render_html
+    from bidkit.templating import search_path
+
+    ev = load(project)
+    writer = Writer(ev, compute(ev), load_profile(ev.project.funder))
+    shutil.copytree(shipped("templates"), folder / "templates")
+    (folder / "docs").mkdir()
+    html_dir = folder / "docs" / "html"
+    shutil.copytree(shipped("templates") / "html", html_dir)
+    shutil.copytree(shipped("templates") / "fonts", folder / "docs" / "fonts")
+    for name in DOCUMENTS:
+        html, _ = render_html(document(writer, name), search_path(project))
+        (html_dir / f"{name}.html").write_text(html, encoding="utf-8")
+        shutil.copy(out / f"{name}.docx", folder / "docs" / f"{name}.docx")
+
+
+def pages(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
+
+
+def main() -> None:
+    lines: list[str] = []
+
+    def say(text: str = "") -> None:
+        print(text, flush=True)
+        lines.append(text)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        project = tmp / "example"
+        shutil.copytree(EXAMPLE, project)
+        out = tmp / "out"
+        full = build(project, out, "--force")
+        prepare_bare(project, out, tmp / "bare")
+        bare = run([PYTHON, str(HERE / "bare.py"), str(tmp / "bare" / "docs")])
+        noop = build(project, out)
+        shutil.rmtree(out / ".bidkit-cache")
+        cold = build(project, out, "--force", repeat=1)
+        jobs1 = build(project, out, "--force", "--jobs", "1")
+        jobs2 = build(project, out, "--force", "--jobs", "2")
+        pdf_only = build(project, out, "--force", "--format", "pdf", "--jobs", "1")
+        office = None
+        if shutil.which("soffice"):
+            docs = [str(out / f"{d}.docx") for d in ("concept-paper", "project-report", "funding-proposal")]
+            office = run(["soffice", f"-env:UserInstallation=file://{tmp}/lo", "--headless", "--convert-to", "pdf",
+                          "--outdir", str(tmp / "lo-out"), *docs])
+
+        say(f"# Benchmark results\n\nMachine: {machine()}. Date: {datetime.date.today().isoformat()}. "
+            "Median of 3 whole-process runs (`/usr/bin/time -v`), example project, `SOURCE_DATE_EPOCH` set.\n")
+        say("| measure | seconds | peak MiB | ratio | goal |")
+        say("|---|---:|---:|---:|---|")
+
+        def row(name, m, ratio="", goal=""):
+            say(f"| {name} | {m['seconds']:.2f} | {m['peak_mib']:.0f} | {ratio} | {goal} |")
+
+        row("bare libraries (docxtpl + WeasyPrint, same content)", bare)
+        row("full build, charts cached (`--force`)", full, f"{full['seconds'] / bare['seconds']:.2f} × bare",
+            "≤ 1.10")
+        row("full build, cold (no chart cache)", cold, f"{cold['seconds'] / bare['seconds']:.2f} × bare")
+        row("no-op rebuild", noop, f"{noop['seconds'] / full['seconds']:.3f} × full", "≤ 0.05")
+        row("`--jobs 1`", jobs1)
+        row("`--jobs 2`", jobs2, f"{jobs2['seconds'] / jobs1['seconds']:.2f} × jobs 1", "≤ 0.65")
+        row("bidkit, three PDFs only (`--jobs 1`)", pdf_only)
+        if office:
+            row("LibreOffice converting bidkit's three DOCX", office,
+                f"{pdf_only['seconds'] / office['seconds']:.2f} (bidkit / LibreOffice)", "≤ 0.5")
+        say()
+        say("## Scale: extra synthetic meetings\n")
+        say("| meetings | check s | check MiB | build s | build MiB | report pages |")
+        say("|---:|---:|---:|---:|---:|---:|")
+        for count in (100, 1_000, 4_000, 10_000):
+            big = project_with_meetings(tmp / f"p{count}", count)
+            check = run([BIDKIT, "check", str(big)], repeat=1)
+            built = build(big, tmp / f"o{count}", "--doc", "project-report", repeat=1)
+            say(f"| {count:,} | {check['seconds']:.2f} | {check['peak_mib']:.0f} | {built['seconds']:.2f} | "
+                f"{built['peak_mib']:.0f} | {pages(tmp / f'o{count}' / 'project-report.pdf')} |")
+        say("\nPeak memory is the largest resident set of any one process (the build's workers are separate "
+            "processes, each measured by `/usr/bin/time` as the maximum over the process tree's members).")
+    (HERE / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
