@@ -43,7 +43,7 @@ def project_with_meetings(folder: Path, count: int, seed: int = 7) -> Path:
     if folder.exists():
         shutil.rmtree(folder)
     shutil.copytree(EXAMPLE, folder)
-    partners = ["wcva", "involve", "ehrc", "copronet-wales", "ers-cymru"]
+    partners = ["wcva", "involve", "ehr-coalition", "copro-wales", "ers-cymru"]
     rng = random.Random(seed)
     start = date(2018, 11, 1)
     lines = ["date,title,partners,kind,format,attendees,nation,characteristics,summary"]

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
+from .paths import FUNDERS, template_folders
 from .problems import BidkitError
 
 DOCUMENTS = ("concept-paper", "project-report", "funding-proposal")
@@ -56,11 +57,9 @@ def tree_files(folder: Path) -> list[Path]:
 
 def input_files(project: Path, folders: list[Path]) -> list[Path]:
     """Everything an output may depend on: the project folder (less templates/outputs) and templates."""
-    from .funders import SHIPPED
-
     files = [p for p in tree_files(project)
              if not any(part.startswith(".") or part == "outputs" for part in p.relative_to(project).parts)]
-    for folder in [*folders, SHIPPED]:
+    for folder in [*folders, FUNDERS]:
         files += tree_files(folder)
     return sorted(set(files))
 
@@ -125,12 +124,34 @@ def clean_temporary(out: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-def draw_chart(spec: tuple[str, tuple]):
-    """In a worker process: one chart."""
+def out_of_memory(exc: BaseException) -> bool:
+    """Under the memory limit, a library may fail while loading rather than with a MemoryError."""
+    return isinstance(exc, MemoryError) or (isinstance(exc, (ImportError, OSError)) and any(
+        phrase in str(exc) for phrase in ("failed to map segment", "Cannot allocate memory")))
+
+
+def in_worker(function):
+    """Runs `function` in a render process, turning running out of memory into MemoryError."""
+    def run(*args):
+        try:
+            return function(*args)
+        except Exception as exc:
+            if out_of_memory(exc):
+                raise MemoryError(str(exc)) from None
+            raise
+    return run
+
+
+def _draw_chart(spec: tuple[str, tuple]):
     from . import charts
 
     function, args = spec
     return getattr(charts, function)(*args)
+
+
+def draw_chart(spec: tuple[str, tuple]):
+    """In a worker process: one chart."""
+    return in_worker(_draw_chart)(spec)
 
 
 def chart_key(spec: tuple[str, tuple]) -> str:
@@ -155,7 +176,13 @@ def cached_charts(out: Path, specs: dict[str, tuple], executor) -> dict:
                                 data["width_cm"], data["height_cm"])
         except (OSError, ValueError, KeyError, TypeError):
             missing[name] = spec
-    drawn = dict(zip(missing, executor.map(draw_chart, missing.values())))
+    try:
+        drawn = dict(zip(missing, executor.map(draw_chart, missing.values(), timeout=RENDER_SECONDS)))
+    except MemoryError:
+        raise BidkitError(f"drawing the charts needed more than {RENDER_MEMORY_MB} MiB and was stopped "
+                          "(set BIDKIT_RENDER_MEMORY_MB to allow more)") from None
+    except TimeoutError:     # concurrent.futures.TimeoutError is TimeoutError since Python 3.11
+        raise BidkitError(f"drawing the charts took longer than {RENDER_SECONDS} s and was stopped") from None
     for name, chart in drawn.items():
         record = {"id": chart.id, "title": chart.title, "alt": chart.alt, "svg": chart.svg,
                   "png": base64.b64encode(chart.png).decode("ascii"), "width_cm": chart.width_cm,
@@ -170,6 +197,10 @@ def cached_charts(out: Path, specs: dict[str, tuple], executor) -> dict:
 
 def render_one(task: tuple) -> tuple[bytes, list[str], float]:
     """In a worker process: one document in one format."""
+    return in_worker(_render_one)(task)
+
+
+def _render_one(task: tuple) -> tuple[bytes, list[str], float]:
     document, fmt, folders = task
     started = time.perf_counter()
     if fmt == "pdf":
@@ -187,8 +218,6 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
           jobs: int | None = None, force: bool = False,
           on_result: Callable[[Result], None] | None = None) -> Report:
     """Build what is out of date. Raises EvidenceInvalid (nothing written) or BidkitError."""
-    from .templating import search_path
-
     started = time.perf_counter()
     project = Path(project)
     if not project.is_dir():
@@ -196,7 +225,7 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     formats = list(dict.fromkeys(formats or FORMATS))
-    folders = search_path(project)
+    folders = template_folders(project)
     report = Report([])
     with locked(out):
         clean_temporary(out)
@@ -236,7 +265,9 @@ def pool(workers: int) -> ProcessPoolExecutor:
     import multiprocessing
 
     # forkserver: workers do not inherit the output folder's lock, so a killed build never leaves it held
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["weasyprint", "docxtpl", "docx", "bidkit.render_pdf", "bidkit.render_docx"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=limit_memory, initargs=(RENDER_MEMORY_MB,))
 
 
@@ -295,6 +326,8 @@ def render_stale(project: Path, out: Path, folders: list[Path], stale: list[str]
     try:
         writer.use_charts(cached_charts(out, writer.chart_specs(), executor))
         documents = {d: document(writer, d) for d in DOCUMENTS if any(n.startswith(d + ".") for n in renders)}
+        # longest first (PDFs, the report first), so two workers finish together
+        renders.sort(key=lambda n: (not n.endswith(".pdf"), n != "project-report.pdf"))
         tasks = [(n, (documents[n.rsplit(".", 1)[0]], n.rsplit(".", 1)[1], folders)) for n in renders]
         for name, data, warnings, seconds in render_all(tasks, executor):
             outputs[name] = data

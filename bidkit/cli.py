@@ -77,22 +77,22 @@ def check(project: Path, as_json: bool, strict: bool):
 @click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
 def build(project: Path, out: Path, docs, formats, jobs, force):
     """Build the documents from PROJECT (default ./evidence) into --out."""
-    from rich.console import Console
-
     from .build import build as run_build
 
-    console = Console(highlight=False, soft_wrap=True)
-    status = console.status("Checking the evidence and rendering…") if console.is_terminal else None
-    if status:
+    status = None
+    if sys.stdout.isatty():         # a spinner for people; plain lines for logs and pipes
+        from rich.console import Console
+
+        status = Console().status("Checking the evidence and rendering…")
         status.start()
 
     def progress(result):
         if result.skipped:
-            console.print(f"  {result.name:<28} up to date", style="dim")
+            click.echo(f"  {result.name:<28} up to date")
         else:
-            console.print(f"  {result.name:<28} written in {result.seconds:.1f} s")
+            click.echo(f"  {result.name:<28} written in {result.seconds:.1f} s")
             for warning in result.warnings:
-                console.print(f"    warning: {warning}", markup=False)
+                click.echo(f"    warning: {warning}")
 
     try:
         report = run_build(project, out, list(docs) or None, list(formats) or None, jobs, force, progress)

@@ -10,9 +10,10 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .paths import FUNDERS
 from .problems import BidkitError, Place, Problem
 
-SHIPPED = Path(__file__).resolve().parent / "funders"
+SHIPPED = FUNDERS
 
 
 class Strict(BaseModel):

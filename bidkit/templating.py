@@ -11,17 +11,11 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .i18n import gettext_for, ngettext_for
-from .paths import shipped
+from .paths import template_folders
 from .problems import BidkitError
 
 
-def search_path(project: Path | None) -> list[Path]:
-    """The project's `templates/` overrides the shipped ones file by file."""
-    folders = []
-    if project is not None and (project / "templates").is_dir():
-        folders.append((project / "templates").resolve())
-    folders.append(shipped("templates").resolve())
-    return folders
+search_path = template_folders
 
 
 def environment(folders: list[Path], lang: str = "en", autoescape: bool = True) -> ImmutableSandboxedEnvironment:

@@ -56,12 +56,17 @@ def test_a_killed_build_leaves_old_or_new_files_and_no_temporary_ones(make_proje
     before = {p.name: p.read_bytes() for p in out.glob("project-report.*")}
     write_tree(root, {"narrative/summary.md": "Changed, so every output is rebuilt.\n"})
     for delay in (0.5, 1.5, 2.5, 3.5):
-        proc = bidkit("build", str(root), "--out", str(out), "--doc", "project-report", "--jobs", "1")
+        proc = bidkit("build", str(root), "--out", str(out), "--doc", "project-report", "--jobs", "1",
+                      start_new_session=True)
         time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
+        proc.send_signal(signal.SIGKILL)          # the build itself dies, as under the OOM killer
         proc.wait()
         for path in out.glob("project-report.*"):
             assert complete(path), (delay, path.name)
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)   # then its orphaned render processes, as a shell would
+        except ProcessLookupError:
+            pass
     code, _, err = finish(bidkit("build", str(root), "--out", str(out), "--doc", "project-report"))
     assert code == 0, err
     assert list(out.glob(".*.tmp")) == []
@@ -88,6 +93,6 @@ def test_a_render_over_the_memory_limit_is_stopped(make_project, tmp_path):
     code, _, err = finish(bidkit("build", str(make_project()), "--out", str(out), "--doc", "concept-paper",
                                  "--format", "pdf", env={"BIDKIT_RENDER_MEMORY_MB": "64"}))
     assert code == 2, err
-    assert "needed more than 64 MiB and was stopped" in err or "stopped unexpectedly" in err
+    assert "needed more than 64 MiB and was stopped" in err
     assert "Traceback" not in err
     assert not (out / "concept-paper.pdf").exists()
