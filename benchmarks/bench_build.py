@@ -113,8 +113,8 @@ def main() -> None:
             built = build(big, tmp / f"o{count}", "--doc", "project-report", repeat=1)
             say(f"| {count:,} | {check['seconds']:.2f} | {check['peak_mib']:.0f} | {built['seconds']:.2f} | "
                 f"{built['peak_mib']:.0f} | {pages(tmp / f'o{count}' / 'project-report.pdf')} |")
-        say("\nPeak memory is the largest resident set of any one process (the build's workers are separate "
-            "processes, each measured by `/usr/bin/time` as the maximum over the process tree's members).")
+        say("\nPeak memory is the whole process tree's resident memory (the build and its render workers "
+            "together), sampled every 50 ms, or `/usr/bin/time`'s maximum resident set if larger.")
     (HERE / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -17,18 +17,56 @@ PYTHON = sys.executable
 BIDKIT = str(Path(PYTHON).with_name("bidkit"))
 
 
+def tree_rss_mib(root: int) -> float:
+    """Resident memory of a process and all its descendants (render workers included), in MiB."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) if "VmRSS" in status else 0
+        except (OSError, AttributeError):
+            continue
+    return total / 1024
+
+
 def run(argv: list[str], repeat: int = 3, env: dict | None = None, ok=(0,)) -> dict:
-    """Median wall seconds and max peak RSS (MiB) over `repeat` runs of a whole process."""
+    """Median wall seconds and peak memory (MiB) over `repeat` runs of a whole process: the larger of
+    /usr/bin/time's maximum resident set and the process tree's total resident set, sampled every 50 ms."""
+    import threading
+    import time
+
     walls, peaks = [], []
     for _ in range(repeat):
-        proc = subprocess.run(["/usr/bin/time", "-v", *argv], capture_output=True, text=True,
-                              env={**os.environ, **(env or {})})
+        child = subprocess.Popen(["/usr/bin/time", "-v", *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True, env={**os.environ, **(env or {})})
+        tree_peak = [0.0]
+
+        def sample():
+            while child.poll() is None:
+                tree_peak[0] = max(tree_peak[0], tree_rss_mib(child.pid))
+                time.sleep(0.05)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        stdout, stderr = child.communicate()
+        sampler.join()
+        proc = subprocess.CompletedProcess(argv, child.returncode, stdout, stderr)
         if proc.returncode not in ok:
             raise SystemExit(f"{' '.join(argv)} exited {proc.returncode}:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
         wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", proc.stderr)
         hours, minutes, seconds = wall.groups()
         walls.append(int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds))
-        peaks.append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr).group(1)) / 1024)
+        peaks.append(max(tree_peak[0],
+                         int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr).group(1)) / 1024))
     return {"seconds": statistics.median(walls), "peak_mib": max(peaks)}
 
 
