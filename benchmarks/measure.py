@@ -18,7 +18,8 @@ BIDKIT = str(Path(PYTHON).with_name("bidkit"))
 
 
 def tree_rss_mib(root: int) -> float:
-    """Resident memory of a process and all its descendants (render workers included), in MiB."""
+    """Memory of a process and all its descendants (render workers included), in MiB: the sum of each
+    process's proportional set size, so pages the workers share with their forkserver count once."""
     children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -31,8 +32,8 @@ def tree_rss_mib(root: int) -> float:
         pid = todo.pop()
         todo += children.get(pid, [])
         try:
-            status = Path(f"/proc/{pid}/status").read_text()
-            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) if "VmRSS" in status else 0
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+            total += int(re.search(r"^Pss:\s+(\d+)", rollup, re.MULTILINE).group(1))
         except (OSError, AttributeError):
             continue
     return total / 1024

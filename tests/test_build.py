@@ -207,3 +207,42 @@ def test_noop_build_imports_no_renderer(built):
     result = subprocess.run([sys.executable, "-c", code, str(EXAMPLE), str(built)], capture_output=True, text=True,
                             env={**os.environ, **EPOCH})
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
+
+
+def test_proposal_json_is_checked_against_the_profile(built):
+    from bidkit.evidence import load
+    from bidkit.funders import count_words, load_profile
+
+    data = json.loads((built / "funding-proposal.json").read_text(encoding="utf-8"))
+    profile = load_profile("tnlcf-funding-proposal")
+    assert data["profile"] == profile.id
+    for q in profile.questions:
+        answer = data[q.field]
+        assert answer, q.field
+        assert (q.min_words or 0) <= count_words(answer) <= q.max_words, q.field
+    assert len(data["projectName"]) <= profile.rules.project_name_max_chars
+    assert profile.rules.amount_min <= data["projectAmountRequested"] <= data["projectTotalCost"]
+    assert profile.rules.duration_years_min <= data["projectDurationYears"] <= profile.rules.duration_years_max
+    from bidkit.figures import compute
+
+    fig = compute(load(EXAMPLE))
+    assert data["evidence"]["meetings_held"] == fig.meetings_held
+    assert data["evidence"]["budgetTotal"] == fig.budget_total == data["projectAmountRequested"]
+
+
+def test_budget_total_in_both_formats(built):
+    pdf = squash(pdf_text(built / "funding-proposal.pdf"))
+    word = squash(docx_text(built / "funding-proposal.docx"))
+    for text in (pdf, word):
+        assert "Total requested £249,600" in text or "Total requested\n£249,600" in text
+
+
+def test_status_reports_each_question(tmp_path):
+    result = bidkit("status", str(EXAMPLE), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [a["title"] for a in data["answers"]] == QUESTIONS
+    assert all(a["state"] == "ok" for a in data["answers"])
+    assert data["counts"]["meetings_held"] == 17
+    human = bidkit("status", str(EXAMPLE))
+    assert "What would you like to do?" in human.stdout and "Not ready yet" in human.stdout

@@ -4,13 +4,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from bidkit.cli import cli
-from conftest import MINIMAL, ROOT
+from conftest import ROOT
 
 BROKEN = {"meetings.csv": "date,title,partners,attendees\n31/02/2019,x,wcva,5\n14/11/2018,y,wvca,3\n"}
 

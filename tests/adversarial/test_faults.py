@@ -11,9 +11,8 @@ import time
 import zipfile
 from pathlib import Path
 
-import pytest
 
-from conftest import MINIMAL, write_tree
+from conftest import write_tree
 
 
 def bidkit(*args: str, env: dict | None = None, **kwargs):

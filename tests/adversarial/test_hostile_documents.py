@@ -136,3 +136,28 @@ def test_malicious_docx_template_is_refused(tmp_path):
     result = build(root, tmp_path / "out", "--format", "docx")
     assert result.returncode == 2, result.stdout + result.stderr
     assert "project-report.docx" in result.stderr and "unsafe" in result.stderr
+
+
+def test_hostile_project_title_in_headers_and_core_properties(tmp_path):
+    title = 'R&D </w:t><w:t>x ]]> <b>"q"</b>'
+    root = project_with(tmp_path, "plain")
+    text = (root / "project.yaml").read_text().replace("title: Test project", f"title: '{title}'")
+    (root / "project.yaml").write_text(text)
+    out = tmp_path / "out"
+    result = build(root, out)
+    assert result.returncode == 0, result.stderr
+    document = docx.Document(out / "project-report.docx")
+    assert document.core_properties.title == f"{title}: Project report"
+    headers = [p.text for s in document.sections for p in s.header.paragraphs]
+    assert any(title in h for h in headers)
+    assert pypdf.PdfReader(out / "project-report.pdf").metadata.title == f"{title}: Project report"
+
+
+def test_a_zip_bomb_docx_template_is_refused(tmp_path):
+    from adversarial.test_hostile_evidence import zip_bomb
+
+    root = project_with(tmp_path, "plain")
+    write_tree(root, {"templates/docx/project-report.docx": zip_bomb("word/document.xml")})
+    result = build(root, tmp_path / "out", "--format", "docx")
+    assert result.returncode == 2
+    assert "zip bomb" in result.stderr and "project-report.docx" in result.stderr

@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from conftest import MINIMAL, places, problems_of, xlsx
+from conftest import places, problems_of, xlsx
 
 
 def zip_bomb(name: str = "xl/worksheets/sheet1.xml", megabytes: int = 300) -> bytes:
