@@ -28,6 +28,7 @@ MANIFEST = ".bidkit-manifest.json"
 CACHE = ".bidkit-cache"
 LOCK = ".bidkit.lock"
 RENDER_SECONDS = int(os.environ.get("BIDKIT_RENDER_TIMEOUT", "300"))       # per document and format
+CHART_SECONDS = max(RENDER_SECONDS, 120)     # charts are bidkit's own code: only the machine can slow them
 RENDER_MEMORY_MB = int(os.environ.get("BIDKIT_RENDER_MEMORY_MB", "3072"))  # address space of a render process
 
 
@@ -177,12 +178,12 @@ def cached_charts(out: Path, specs: dict[str, tuple], executor) -> dict:
         except (OSError, ValueError, KeyError, TypeError):
             missing[name] = spec
     try:
-        drawn = dict(zip(missing, executor.map(draw_chart, missing.values(), timeout=RENDER_SECONDS)))
+        drawn = dict(zip(missing, executor.map(draw_chart, missing.values(), timeout=CHART_SECONDS)))
     except MemoryError:
         raise BidkitError(f"drawing the charts needed more than {RENDER_MEMORY_MB} MiB and was stopped "
                           "(set BIDKIT_RENDER_MEMORY_MB to allow more)") from None
     except TimeoutError:     # concurrent.futures.TimeoutError is TimeoutError since Python 3.11
-        raise BidkitError(f"drawing the charts took longer than {RENDER_SECONDS} s and was stopped") from None
+        raise BidkitError(f"drawing the charts took longer than {CHART_SECONDS} s and was stopped") from None
     for name, chart in drawn.items():
         record = {"id": chart.id, "title": chart.title, "alt": chart.alt, "svg": chart.svg,
                   "png": base64.b64encode(chart.png).decode("ascii"), "width_cm": chart.width_cm,

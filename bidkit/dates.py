@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime
 
 # The one month-name table: every spelling a partner may use, lower case.
@@ -87,7 +88,12 @@ def parse_date(value: str | date) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    text = str(value).strip()
+    return _parse_text_date(str(value).strip())
+
+
+@lru_cache(maxsize=4096)
+def _parse_text_date(text: str) -> date:
+    """Cached: a spreadsheet repeats the same few dates thousands of times (errors are not cached)."""
     found = exact_date(text)
     if found is None:
         raise DateError(f"'{text}' is not a date bidkit understands; {HINT}")

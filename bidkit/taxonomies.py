@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 NATIONS = {
     "england": "England",
@@ -79,6 +80,7 @@ SEPARATORS = re.compile(r"[\s\-_]+")
 _LOOKUPS: dict[int, dict[str, str]] = {}
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Case, spaces, `-` and `_` do not matter when people name things."""
     return SEPARATORS.sub("", str(text)).casefold()
