@@ -1,6 +1,6 @@
 """From a project folder to written documents: what is out of date, render in parallel, write atomically.
 
-Each output's inputs (evidence files, templates, funder profiles, bidkit's version, the options) are hashed
+Each output's inputs (evidence files, templates, funder profiles, bidkit's version and code, the options) are hashed
 into a manifest in the output folder; an output whose hash has not changed is skipped without reading the
 evidence, so a no-op build imports neither WeasyPrint nor docxtpl. Every file is rendered before any is
 replaced, so a failed build leaves the previous outputs as they were.
@@ -15,6 +15,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -65,9 +66,20 @@ def input_files(project: Path, folders: list[Path]) -> list[Path]:
     return sorted(set(files))
 
 
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """bidkit's version and a hash of its own code: an upgraded or edited bidkit rebuilds everything, even
+    when the version number has not moved (an editable install, a patched copy)."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
 def fingerprint(files: list[Path], options: dict) -> str:
     digest = hashlib.sha256()
-    digest.update(json.dumps({"bidkit": __version__, **options}, sort_keys=True).encode())
+    digest.update(json.dumps({"bidkit": code_version(), **options}, sort_keys=True).encode())
     for path in files:
         digest.update(str(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
@@ -156,7 +168,7 @@ def draw_chart(spec: tuple[str, tuple]):
 
 
 def chart_key(spec: tuple[str, tuple]) -> str:
-    return hashlib.sha256(json.dumps([__version__, spec], default=str).encode()).hexdigest()[:32]
+    return hashlib.sha256(json.dumps([code_version(), spec], default=str).encode()).hexdigest()[:32]
 
 
 def cached_charts(out: Path, specs: dict[str, tuple], executor) -> dict:

@@ -114,7 +114,7 @@ class Writer:
         rows = [[p.name, self.label(tx.PARTNER_TYPES, p.type), self.label(tx.NATIONS, p.nation),
                  self.num(self.fig.meetings_with[p.id])] for p in self.fig.organisations]
         return Table(_("Organisations we met"), [_("Organisation"), _("Type"), _("Nation"), _("Meetings")], rows,
-                     [False, False, False, True], widths=[4, 2, 2, 1])
+                     [False, False, False, True], widths=[4, 2, 2, 1.4])
 
     def meetings_table(self) -> Table:
         _ = self._
@@ -124,7 +124,7 @@ class Writer:
         return Table(_("Meetings held"), [_("Date"), _("Meeting"), _("Kind"), _("Nation"), _("People")], rows,
                      [False, False, False, False, True], footer=["", _("Total"), "", "",
                                                                 self.num(self.fig.people_reached)],
-                     widths=[2, 5, 1.5, 1.8, 1])
+                     widths=[2, 5, 1.5, 1.8, 1.4])
 
     def partners_table(self) -> Table:
         _ = self._
@@ -152,10 +152,11 @@ class Writer:
                            self.num(self.fig.actual(o.id, i))]
                     rows.append(row + [how] if measured_how else row)
                 columns = [_("Indicator"), _("Unit"), _("Baseline"), _("Target"), _("Actual")]
-                numeric = [False, False, True, True, True]
+                numeric, widths = [False, False, True, True, True], [4, 1.6, 1.5, 1.5, 1.5]
                 if measured_how:
-                    columns, numeric = columns + [_("How measured")], numeric + [False]
-                items.append(Table(_("Indicators for: {title}").format(title=o.title), columns, rows, numeric))
+                    columns, numeric, widths = columns + [_("How measured")], numeric + [False], widths + [2.2]
+                items.append(Table(_("Indicators for: {title}").format(title=o.title), columns, rows, numeric,
+                                   widths=widths))
         if not items:
             items.append(Paragraph([Run(_("No outcomes have been recorded yet (outcomes.yaml)."))], "note"))
         return items

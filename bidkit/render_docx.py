@@ -1,291 +1,64 @@
 """One document as DOCX: the Word template (docxtpl, sandboxed and autoescaped) plus the content built with
 python-docx in real Word styles, so a facilitator can keep editing it.
 
-The template gives the page (title page, header, footer, styles); each section's body is a Subdoc of real
-paragraphs, lists, tables and pictures. After rendering, the table of contents is filled in (so it is not
-empty on first opening), core properties are set by us, and the zip is written with fixed times so the same
-evidence and SOURCE_DATE_EPOCH give the same bytes.
+The template gives the page (title page, header, footer, styles, where the contents go); each section's body is
+a Subdoc of real paragraphs, lists, tables and pictures (see docx_items). After rendering, the table of contents
+is filled in (so it is not empty on first opening), core properties and the language are set by us, and the zip
+is written with fixed times and order so the same evidence and SOURCE_DATE_EPOCH give the same bytes.
+
+docxtpl and python-docx are imported inside render_docx: they cost a noticeable fraction of a second, and a
+build that has nothing to do should not pay it.
 """
 from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
 from jinja2 import TemplateError
 
-from .content import Chart, Document, Facts, Heading, Item, ListBlock, Paragraph, Run, Table
+from .content import Document
 from .problems import BidkitError
 from .templating import describe, environment, find
 
-TOC_MARKER = "[[TOC]]"
-SAFE_LINK = ("http://", "https://", "mailto:")
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def stable_zip(data: bytes) -> bytes:
-    """The same entries with a fixed time and mode: identical input, identical bytes."""
+    """The same entries in a fixed order with a fixed time, mode and compression: identical parts, identical
+    bytes. `[Content_Types].xml` stays first, where some readers expect it."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as target:
+        names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            target.writestr(info, source.read(name), compresslevel=6)
     return out.getvalue()
 
 
 def moment() -> datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else now; naive UTC, as python-docx writes it."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
             return datetime.fromtimestamp(int(epoch), timezone.utc).replace(tzinfo=None)
         except (ValueError, OverflowError, OSError):
             raise BidkitError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not '{epoch}'") from None
-    return datetime.now(timezone.utc).replace(tzinfo=None).replace(microsecond=0)
+    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
-class Writer:
-    """Adds content items to a python-docx body (a Subdoc) in the template's styles."""
-
-    def __init__(self, body, part):
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-        from docx.shared import Cm, Pt
-
-        self.body, self.part = body, part
-        self.OxmlElement, self.qn, self.Cm, self.Pt = OxmlElement, qn, Cm, Pt
-        self.numbering = part.numbering_part.element
-
-    # ---------------------------------------------------------------- text
-    def runs(self, paragraph, runs: list[Run]) -> None:
-        for run in runs:
-            if run.href and run.href.lower().startswith(SAFE_LINK):
-                self.hyperlink(paragraph, run)
-            else:
-                r = paragraph.add_run(run.text)
-                r.bold, r.italic = run.bold or None, run.italic or None
-
-    def hyperlink(self, paragraph, run: Run) -> None:
-        from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-        rid = self.part.relate_to(run.href, RT.HYPERLINK, is_external=True)
-        link = self.OxmlElement("w:hyperlink")
-        link.set(self.qn("r:id"), rid)
-        r = paragraph.add_run(run.text)
-        r.bold, r.italic = run.bold or None, run.italic or None
-        r.font.underline = True
-        from docx.shared import RGBColor
-
-        r.font.color.rgb = RGBColor(0x00, 0x4F, 0x8C)
-        r._r.getparent().remove(r._r)
-        link.append(r._r)
-        paragraph._p.append(link)
-
-    def paragraph(self, item: Paragraph, style: str | None = None):
-        chosen = style or {"note": "Note"}.get(item.style, None)
-        p = self.body.add_paragraph(style=self.style(chosen) if chosen else None)
-        self.runs(p, item.runs)
-        return p
-
-    def style(self, name: str | None):
-        try:
-            return self.body.styles[name] if name else None
-        except KeyError:
-            return None
-
-    # ---------------------------------------------------------------- lists
-    def new_numbering(self, ordered: bool) -> int:
-        """A numbering instance of its own, so every numbered list starts at 1."""
-        style = self.body.styles["List Number" if ordered else "List Bullet"]
-        num_id = style.element.pPr.numPr.numId.val
-        abstract = self.numbering.num_having_numId(num_id).abstractNumId.val
-        num = self.numbering.add_num(abstract)
-        override = num.add_lvlOverride(ilvl=0)
-        override.add_startOverride(1)
-        return num.numId
-
-    def listing(self, block: ListBlock, level: int = 1) -> None:
-        base = "List Number" if block.ordered else "List Bullet"
-        style = base if level == 1 else f"{base} 2"
-        num_id = self.new_numbering(block.ordered) if block.ordered and level == 1 else None
-        for entry in block.items:
-            first = True
-            for item in entry:
-                if isinstance(item, Paragraph) and first:
-                    p = self.paragraph(item, style)
-                    if num_id is not None:
-                        p._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
-                    first = False
-                elif isinstance(item, ListBlock):
-                    self.listing(item, level + 1)
-                elif isinstance(item, Paragraph):
-                    self.paragraph(item).paragraph_format.left_indent = self.Cm(0.63 * level)
-                else:
-                    self.add(item)
-
-    # ---------------------------------------------------------------- tables and pictures
-    def caption(self, text: str) -> None:
-        self.body.add_paragraph(text, style=self.style("Caption"))
-
-    def table(self, columns: list[str] | None, rows: list[list[str]], numeric: list[bool],
-              footer: list[str] | None = None, widths: list[float] | None = None, row_headers: bool = False):
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-        width = len(columns) if columns else len(rows[0])
-        all_rows = ([columns] if columns else []) + rows + ([footer] if footer else [])
-        table = self.body.add_table(rows=len(all_rows), cols=width)
-        table.style = self.style("Table Grid")
-        for r, values in enumerate(all_rows):
-            row = table.rows[r]
-            tr_pr = row._tr.get_or_add_trPr()
-            tr_pr.append(self.OxmlElement("w:cantSplit"))
-            if columns and r == 0:
-                tr_pr.append(self.OxmlElement("w:tblHeader"))
-            bold_row = (columns and r == 0) or (footer and r == len(all_rows) - 1)
-            for c, value in enumerate(values):
-                cell = row.cells[c]
-                para = cell.paragraphs[0]
-                run = para.add_run(str(value))
-                run.bold = bool(bold_row or (row_headers and c == 0)) or None
-                if numeric and c < len(numeric) and numeric[c]:
-                    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        self.widths(table, widths or [1] * width)
-        self.body.add_paragraph()
-        return table
-
-    def widths(self, table, relative: list[float], total_cm: float = 17.0) -> None:
-        """Fixed column widths in the grid and every cell: Word and LibreOffice then agree on the layout."""
-        table.autofit = False
-        cms = [self.Cm(total_cm * w / sum(relative)) for w in relative]
-        for col, width in zip(table._tbl.tblGrid.findall(self.qn("w:gridCol")), cms):
-            col.set(self.qn("w:w"), str(int(width.twips)))
-        for row in table.rows:
-            for cell, width in zip(row.cells, cms):
-                cell.width = width
-
-    def picture(self, chart: Chart) -> None:
-        self.body.add_picture(io.BytesIO(chart.png), width=self.Cm(chart.width_cm))
-        paragraph = self.body.paragraphs[-1]
-        for doc_pr in paragraph._p.xpath(".//wp:docPr"):
-            doc_pr.set("descr", chart.alt)
-            doc_pr.set("title", chart.title)
-        paragraph.paragraph_format.keep_with_next = True
-        self.body.add_paragraph(chart.title, style=self.style("Caption"))
-
-    # ---------------------------------------------------------------- any item
-    def add(self, item: Item) -> None:
-        if isinstance(item, Paragraph):
-            self.paragraph(item)
-        elif isinstance(item, Heading):
-            self.body.add_paragraph(item.text, style=self.style(f"Heading {item.level}"))
-        elif isinstance(item, ListBlock):
-            self.listing(item)
-        elif isinstance(item, Table):
-            self.caption(item.caption)
-            self.table(item.columns, item.rows, item.numeric, item.footer, item.widths)
-        elif isinstance(item, Facts) and item.pairs:
-            self.caption(item.caption)
-            self.table(None, [[label, value] for label, value in item.pairs], [], widths=[2, 3], row_headers=True)
-        elif isinstance(item, Chart):
-            self.picture(item)
-
-
-def fill_toc(docx_document) -> None:
-    """Replace the marker paragraph with a TOC field whose result already lists the headings."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    body = docx_document.element.body
-    marker = next((p for p in docx_document.paragraphs if p.text.strip() == TOC_MARKER), None)
-    if marker is None:
-        return
-    headings = [p for p in docx_document.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
-    entries = []
-    for number, heading in enumerate(headings, start=1):
-        name = f"_Toc{number:05d}"
-        start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
-        start.set(qn("w:id"), str(number))
-        start.set(qn("w:name"), name)
-        end.set(qn("w:id"), str(number))
-        heading._p.insert(1 if heading._p.pPr is not None else 0, start)
-        heading._p.append(end)
-        entries.append((name, heading.text, 1 if heading.style.name == "Heading 1" else 2))
-
-    def fld(kind: str):
-        run = OxmlElement("w:r")
-        char = OxmlElement("w:fldChar")
-        char.set(qn("w:fldCharType"), kind)
-        run.append(char)
-        return run
-
-    paragraphs = []
-    for i, (anchor, text, level) in enumerate(entries or [("", "", 1)]):
-        p = OxmlElement("w:p")
-        ppr = OxmlElement("w:pPr")
-        style = OxmlElement("w:pStyle")
-        style.set(qn("w:val"), docx_document.styles[f"TOC {level}"].style_id)
-        ppr.append(style)
-        p.append(ppr)
-        if i == 0:
-            p.append(fld("begin"))
-            instr_run = OxmlElement("w:r")
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = ' TOC \\o "1-2" \\h \\z \\u '
-            instr_run.append(instr)
-            p.append(instr_run)
-            p.append(fld("separate"))
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("w:anchor"), anchor)
-        run = OxmlElement("w:r")
-        t = OxmlElement("w:t")
-        t.set(qn("xml:space"), "preserve")
-        t.text = text
-        run.append(t)
-        link.append(run)
-        p.append(link)
-        if i == len(entries or [0]) - 1:
-            p.append(fld("end"))
-        paragraphs.append(p)
-    for p in paragraphs:
-        marker._p.addprevious(p)
-    body.remove(marker._p)
-
-
-def set_properties(docx_document, document: Document) -> None:
-    """Core properties are ours, never the template's; the contact block is never among them."""
-    core = docx_document.core_properties
-    core.title = f"{document.title}: {document.name}"
-    core.subject = document.subtitle
-    core.author = document.lead
-    core.keywords = ", ".join(document.keywords)
-    core.language = document.lang
-    core.last_modified_by = "bidkit"
-    core.comments = ""
-    core.category = document.name
-    core.identifier = ""
-    core.content_status = "Draft" if document.draft else "Final"
-    core.version = document.version
-    core.revision = 1
-    core.created = core.modified = moment()
-    core.last_printed = datetime(2000, 1, 1)
-    from docx.oxml.ns import qn
-
-    defaults = docx_document.styles.element.find(qn("w:docDefaults"))
-    if defaults is not None:
-        for lang in defaults.iter(qn("w:lang")):
-            lang.set(qn("w:val"), document.lang)
-
-
-def render_docx(document: Document, folders: list[Path]) -> bytes:
+def open_template(path: Path):
+    """The DocxTemplate, refusing zip bombs and files python-docx cannot read with a message, not a trace."""
     from docxtpl import DocxTemplate
 
-    from .i18n import gettext_for
-
-    name = f"docx/{document.id}.docx"
-    path = find(folders, name)
     from .readers import ReadError, check_zip
 
     try:
@@ -296,23 +69,256 @@ def render_docx(document: Document, folders: list[Path]) -> bytes:
         raise BidkitError(f"{path}: {exc}") from None
     except Exception as exc:  # python-docx raises several types for a damaged file
         raise BidkitError(f"{path} is not a Word document bidkit can read ({type(exc).__name__})") from None
+    return template
+
+
+def text_width(docx_document):
+    """The width between the margins of the body section, so tables and charts fit the user's page setup."""
+    from docx.shared import Cm
+
+    section = docx_document.sections[-1]
+    try:
+        return section.page_width - section.left_margin - section.right_margin
+    except TypeError:       # a template without page size or margins
+        return Cm(17)
+
+
+def context(document: Document, sections: list[dict]) -> dict:
+    """What the template sees. Plain values and dicts only: the sandbox then has nothing clever to reach for.
+    `doc.sections` and `sections` are the same list, each with `title` and the rendered `body`."""
+    doc = {name: getattr(document, name) for name in
+           ("id", "name", "title", "subtitle", "lead", "date", "version", "draft", "lang")}
+    doc.update(labels=dict(document.labels), keywords=list(document.keywords), sections=sections)
+    return {"doc": doc, "sections": sections}
+
+
+def render_docx(document: Document, folders: list[Path]) -> bytes:
+    """The DOCX bytes for one document, from `docx/<id>.docx` in the first template folder that has it."""
+    from lxml import etree
+
+    from .docx_items import Writer
+    from .i18n import gettext_for
+
+    path = find(folders, f"docx/{document.id}.docx")
+    template = open_template(path)
     part = template.get_docx().part
+    width = text_width(template.get_docx())
     sections = []
     for section in document.sections:
         body = template.new_subdoc()
-        writer = Writer(body, part)
+        writer = Writer(body, part, width)
         for item in section.items:
             writer.add(item)
         sections.append({"id": section.id, "title": section.title, "body": body})
-    env = environment(folders, document.lang.split("-")[0])
-    env.globals["_"] = gettext_for(document.lang.split("-")[0])
+
+    lang = document.lang.split("-")[0]
+    env = environment(folders, lang, autoescape=True)
+    # plain gettext returns str, which is then escaped for XML like any value (the newstyle one returns Markup)
+    env.globals["_"] = gettext_for(lang)
     try:
-        template.render({"doc": document, "sections": sections}, jinja_env=env, autoescape=True)
+        template.render(context(document, sections), jinja_env=env, autoescape=True)
     except (TemplateError, OverflowError) as exc:   # the sandbox raises OverflowError for a huge range()
-        raise BidkitError(f"template error in {path}: {describe(exc)}") from None
+        near = " / ".join(t.strip() for t in getattr(exc, "docx_context", []) or [] if t.strip())
+        raise BidkitError(f"template error in {path}: {describe(exc)}"
+                          + (f" (near: {near[:200]})" if near else "")) from None
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise BidkitError(f"template {path} did not give a valid Word document: {exc}") from None
+
     result = template.docx
     fill_toc(result)
     set_properties(result, document)
     buffer = io.BytesIO()
     result.save(buffer)
     return stable_zip(buffer.getvalue())
+
+
+# ---------------------------------------------------------------------------------------------- contents
+def toc_levels(instruction: str) -> range:
+    """The heading levels a TOC field lists: its `\\o "1-3"` switch, else 1-3 as Word does."""
+    match = re.search(r'\\o\s+"(\d)-(\d)"', instruction)
+    return range(int(match.group(1)), int(match.group(2)) + 1) if match else range(1, 4)
+
+
+def fill_toc(docx_document) -> None:
+    """Give the template's TOC field a result that already lists the headings, each linked to a bookmark on its
+    heading. Word and LibreOffice show a field's last result until it is updated, so without this the contents
+    page is empty on first opening. Page numbers are left out: only a layout engine knows them; updating the
+    field (F9 in Word, Tools > Update in LibreOffice) adds them."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    body = docx_document.element.body
+    found = field_paragraphs(body, qn)
+    if found is None:
+        return
+    first, old_result, separate, instruction = found
+    levels = toc_levels(instruction)
+    style_ids = {s.name.lower(): s.style_id for s in docx_document.styles}
+    headings = {style_ids.get(f"heading {n}", f"Heading{n}"): n for n in levels}
+    existing = [int(b.get(qn("w:id"))) for b in body.iter(qn("w:bookmarkStart")) if b.get(qn("w:id"), "").isdigit()]
+    next_id = max(existing, default=0) + 1
+
+    entries = []
+    for p in body.iterchildren(qn("w:p")):
+        ppr = p.pPr
+        level = headings.get(ppr.style if ppr is not None else None)
+        text = DocxParagraph(p, None).text.strip()
+        if level is None or not text:
+            continue
+        name = f"_Toc{next_id:08d}"
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(next_id))
+        start.set(qn("w:name"), name)
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(next_id))
+        (ppr.addnext if ppr is not None else (lambda e: p.insert(0, e)))(start)
+        p.append(end)
+        entries.append((name, text, level))
+        next_id += 1
+
+    # the new result: the field's first paragraph keeps begin/instruction/separate, then one paragraph a heading
+    for child in list(first)[list(first).index(separate) + 1:]:
+        first.remove(child)
+    for p in old_result:
+        body.remove(p)
+    paragraphs = [first]
+    for i, (anchor, text, level) in enumerate(entries):
+        p = first if i == 0 else OxmlElement("w:p")
+        ppr = p.get_or_add_pPr()
+        ppr.style = style_ids.get(f"toc {level}", f"TOC{level}")
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), anchor)
+        link.set(qn("w:history"), "1")
+        run, t = OxmlElement("w:r"), OxmlElement("w:t")
+        t.set(qn("xml:space"), "preserve")
+        t.text = text
+        run.append(t)
+        link.append(run)
+        p.append(link)
+        if i:
+            paragraphs[-1].addnext(p)
+            paragraphs.append(p)
+    end_run = OxmlElement("w:r")
+    end_char = OxmlElement("w:fldChar")
+    end_char.set(qn("w:fldCharType"), "end")
+    end_run.append(end_char)
+    paragraphs[-1].append(end_run)
+
+
+def field_paragraphs(body, qn):
+    """(first paragraph, later paragraphs up to the field's end, the run holding `separate`, instruction) of the
+    first TOC field in the body, or None. The field ends in a later paragraph when a template was saved in Word
+    with a result in it; those paragraphs are the old result and are replaced."""
+    fld, instr_tag = qn("w:fldChar"), qn("w:instrText")
+    children = list(body.iterchildren(qn("w:p")))
+    for i, p in enumerate(children):
+        instr = next((t for t in p.iter(instr_tag) if (t.text or "").strip().upper().startswith("TOC")), None)
+        if instr is None:
+            continue
+        marks = [(j, el) for j in range(i, len(children)) for el in children[j].iter(fld, instr_tag)]
+        at = next(k for k, (_, el) in enumerate(marks) if el is instr)
+        begins = [k for k, (_, el) in enumerate(marks[:at]) if el.tag == fld and el.get(qn("w:fldCharType")) == "begin"]
+        if not begins:
+            return None
+        depth, separate, instruction = 0, None, ""
+        for j, el in marks[begins[-1]:]:
+            if el.tag == instr_tag:
+                instruction += (el.text or "") if depth == 1 and separate is None else ""
+                continue
+            kind = el.get(qn("w:fldCharType"))
+            if kind == "begin":
+                depth += 1
+            elif kind == "separate" and depth == 1:
+                separate = el.getparent()
+            elif kind == "end":
+                depth -= 1
+                if depth == 0:
+                    if separate is None or separate.getparent() is not p:
+                        return None         # a field shape we do not know: leave it as the template has it
+                    return p, children[i + 1:j + 1], separate, instruction
+        return None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- properties
+CORE_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "dcmitype": "http://purl.org/dc/dcmitype/",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+
+
+def core_xml(title: str, author: str, when: datetime, subject: str = "", keywords: str = "", category: str = "",
+             language: str = "", status: str = "", version: str = "") -> bytes:
+    """docProps/core.xml written whole, in a fixed order, with nothing kept from the template.
+
+    Written by hand rather than through python-docx's CoreProperties because importing docxtpl (through
+    docxcompose) rebinds python-docx's `cp` prefix to the custom-properties namespace for the whole process,
+    so keywords, lastModifiedBy, revision etc. set that way land in the wrong namespace and Word reports
+    unreadable content (docxtpl #471, docxcompose #101)."""
+    from lxml import etree
+
+    def q(name: str) -> str:
+        prefix, local = name.split(":")
+        return f"{{{CORE_NS[prefix]}}}{local}"
+
+    root = etree.Element(q("cp:coreProperties"), nsmap=CORE_NS)
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    for name, value in (("dc:title", title), ("dc:subject", subject), ("dc:creator", author),
+                        ("cp:keywords", keywords), ("dc:description", ""), ("cp:lastModifiedBy", "bidkit"),
+                        ("cp:revision", "1"), ("dcterms:created", stamp), ("dcterms:modified", stamp),
+                        ("cp:category", category), ("dc:language", language), ("cp:contentStatus", status),
+                        ("cp:version", version)):
+        if value or name in ("dc:title", "dc:creator"):
+            el = etree.SubElement(root, q(name))
+            el.text = value
+            if name.startswith("dcterms:"):
+                el.set(q("xsi:type"), "dcterms:W3CDTF")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def replace_core_properties(docx_document, xml: bytes) -> None:
+    """Put our core.xml in place of whatever the template had (python-docx adds the part if it is missing)."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.oxml.parser import parse_xml
+
+    docx_document.core_properties          # makes the part when the template has none
+    for part in docx_document.part.package.iter_parts():
+        if part.content_type == CT.OPC_CORE_PROPERTIES:
+            part._element = parse_xml(xml)
+
+
+def set_properties(docx_document, document: Document) -> None:
+    """Core properties are ours, never the template's (a template's author or comments must not leak into
+    every bid), and the document language is set where Word and LibreOffice read it: the default run
+    properties in styles.xml (spelling, hyphenation, screen readers) and dc:language."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    replace_core_properties(docx_document, core_xml(
+        title=f"{document.title}: {document.name}",      # as the PDF's title, so both formats agree
+        author=document.lead, when=moment(), subject=document.subtitle, keywords=", ".join(document.keywords),
+        category=document.name, language=document.lang, status="Draft" if document.draft else "Final",
+        version=document.version))
+
+    styles = docx_document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), document.lang)
