@@ -26,6 +26,7 @@ from .problems import BidkitError
 DOCUMENTS = ("concept-paper", "project-report", "funding-proposal")
 FORMATS = ("docx", "pdf")
 MANIFEST = ".bidkit-manifest.json"
+FIGURES = "figures.xlsx"        # the shared figures as a spreadsheet, with every build of all documents
 CACHE = ".bidkit-cache"
 LOCK = ".bidkit.lock"
 RENDER_SECONDS = int(os.environ.get("BIDKIT_RENDER_TIMEOUT", "300"))       # per document and format
@@ -216,7 +217,11 @@ def render_one(task: tuple) -> tuple[bytes, list[str], float]:
 def _render_one(task: tuple) -> tuple[bytes, list[str], float]:
     document, fmt, folders = task
     started = time.perf_counter()
-    if fmt == "pdf":
+    if fmt == "xlsx":
+        from .workbook import figures_xlsx
+
+        data, warnings = figures_xlsx(document), []
+    elif fmt == "pdf":
         from .render_pdf import render_pdf
 
         data, warnings = render_pdf(document, folders)
@@ -253,6 +258,8 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
         names = [f"{d}.{f}" for d in wanted for f in formats]
         if "funding-proposal" in wanted:
             names.append("funding-proposal.json")
+        if not docs:
+            names.append(FIGURES)
         keys = {n: fingerprint(files, {"output": n, "epoch": epoch}) for n in names}
         stale = [n for n in names if force or manifest.get(n) != keys[n] or not (out / n).is_file()]
         for name in names:
@@ -319,6 +326,7 @@ def render_stale(project: Path, out: Path, folders: list[Path], stale: list[str]
     from .figures import compute
     from .form import proposal_json
     from .funders import load_profile
+    from .workbook import book
 
     evidence = load(project)
     profile = load_profile(evidence.project.funder, project) if evidence.project.funder else None
@@ -341,7 +349,10 @@ def render_stale(project: Path, out: Path, folders: list[Path], stale: list[str]
         documents = {d: document(writer, d) for d in DOCUMENTS if any(n.startswith(d + ".") for n in renders)}
         # longest first (PDFs, the report first), so two workers finish together
         renders.sort(key=lambda n: (not n.endswith(".pdf"), n != "project-report.pdf"))
-        tasks = [(n, (documents[n.rsplit(".", 1)[0]], n.rsplit(".", 1)[1], folders)) for n in renders]
+        tasks = [(n, (documents[n.rsplit(".", 1)[0]], n.rsplit(".", 1)[1], folders)) for n in renders
+                 if n != FIGURES]
+        if FIGURES in renders:
+            tasks.append((FIGURES, (book(writer), "xlsx", None)))
         for name, data, warnings, seconds in render_all(tasks, executor):
             outputs[name] = data
             result = Result(name, seconds, warnings=warnings)

@@ -12,47 +12,16 @@ build that has nothing to do should not pay it.
 from __future__ import annotations
 
 import io
-import os
 import re
-import zipfile
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from jinja2 import TemplateError
 
 from .content import Document
 from .problems import BidkitError
+from .reproducible import moment, stable_zip
 from .templating import describe, environment, find
-
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def stable_zip(data: bytes) -> bytes:
-    """The same entries in a fixed order with a fixed time, mode and compression: identical parts, identical
-    bytes. `[Content_Types].xml` stays first, where some readers expect it."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as target:
-        names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            target.writestr(info, source.read(name), compresslevel=6)
-    return out.getvalue()
-
-
-def moment() -> datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else now; naive UTC, as python-docx writes it."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), timezone.utc).replace(tzinfo=None)
-        except (ValueError, OverflowError, OSError):
-            raise BidkitError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not '{epoch}'") from None
-    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
 def open_template(path: Path):

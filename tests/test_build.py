@@ -114,8 +114,9 @@ def test_no_contact_details_anywhere(built):
     secrets += [p.contact_email for p in ev.partners if p.contact_email]
     assert len(secrets) >= 4                      # the example has contact details to leak
     for path in built.iterdir():
-        if path.suffix in (".pdf", ".docx", ".json"):
-            text = path.read_bytes().decode("latin-1") if path.suffix != ".json" else path.read_text()
+        if path.suffix in (".pdf", ".docx", ".json", ".xlsx"):
+            text = path.read_bytes().decode("latin-1") if path.suffix in (".pdf", ".docx") else \
+                unzipped(path) if path.suffix == ".xlsx" else path.read_text()
             extracted = pdf_text(path) if path.suffix == ".pdf" else docx_text(path) if path.suffix == ".docx" \
                 else text
             for secret in secrets:
@@ -170,7 +171,7 @@ def test_rebuild_is_byte_identical(built, tmp_path):
 def test_second_build_skips_everything(built):
     result = bidkit("build", str(EXAMPLE), "--out", str(built), env=EPOCH)
     assert result.returncode == 0
-    assert result.stdout.strip().splitlines()[-1].startswith("0 files written, 7 up to date")
+    assert result.stdout.strip().splitlines()[-1].startswith("0 files written, 8 up to date")
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (scripts/setup --test)")
@@ -246,3 +247,47 @@ def test_status_reports_each_question(tmp_path):
     assert data["counts"]["meetings_held"] == 17
     human = bidkit("status", str(EXAMPLE))
     assert "What would you like to do?" in human.stdout and "Not ready yet" in human.stdout
+
+
+def unzipped(path: Path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        return "".join(zf.read(name).decode("utf-8", "replace") for name in zf.namelist())
+
+
+def test_figures_workbook_agrees_with_the_documents(built):
+    """figures.xlsx holds real numbers and dates, the same figures the documents print, and each meeting's
+    evidence file and row."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(built / "figures.xlsx")
+    assert book.sheetnames == ["Figures", "Meetings held", "By month", "By nation", "By characteristic",
+                               "Organisations met", "Action plan", "Indicators", "Budget"]
+    figures = {label: value for label, value in book["Figures"].iter_rows(min_row=2, values_only=True)}
+    assert figures == {"Meetings held": 17, "People reached": 261, "Organisations met": 16, "Nations covered": 4,
+                       "Partners": 17, "Amount requested (£)": 249600, "Budget total (£)": 249600}
+    evidence = json.loads((built / "funding-proposal.json").read_text())["evidence"]
+    assert evidence["meetings_held"] == figures["Meetings held"] and evidence["budgetTotal"] == 249600
+
+    meetings = list(book["Meetings held"].iter_rows(min_row=2, values_only=True))
+    assert len(meetings) == 17 and sum(row[5] or 0 for row in meetings) == 261
+    assert all(hasattr(row[0], "year") for row in meetings)                  # real date cells
+    for place in (row[6] for row in meetings):
+        assert (EXAMPLE / re.sub(r"(\[.*\])?:\d+$", "", place)).is_file(), place
+    assert book["Meetings held"]["A2"].number_format == "d mmmm yyyy"
+    assert book["Meetings held"].freeze_panes == "A2"
+
+    budget = list(book["Budget"].iter_rows(min_row=2, values_only=True))
+    assert budget[-1][0] == "Total" and budget[-1][-1] == 249600 == sum(row[-1] for row in budget[:-1])
+    nations = {row[0]: row[1:] for row in book["By nation"].iter_rows(min_row=2, values_only=True)}
+    assert nations["Wales"] == (11, 141)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (scripts/setup --test)")
+def test_figures_workbook_opens_in_libreoffice_calc(built, tmp_path):
+    from calc import sheet_as_csv
+
+    rows = sheet_as_csv(built / "figures.xlsx", 1, tmp_path)
+    assert rows[0] == ["Figure", "Value"]
+    assert ["Meetings held", "17"] in rows and ["Budget total (£)", "249,600"] in rows
