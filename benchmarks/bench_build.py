@@ -5,6 +5,7 @@
   --jobs 2 / --jobs 1               parallel renders on this machine's cores
   bidkit PDF / LibreOffice          bidkit's three PDFs  vs  soffice converting bidkit's three DOCX
   scale series                      check and build with 100 to 10,000 extra meetings; report pages; peak memory
+  check on 20,000 meetings          bench_check.py: bidkit check against reading the same CSV
 
 Run: .venv/bin/python benchmarks/bench_build.py   (writes benchmarks/RESULTS.md)
 """
@@ -16,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import bench_check
 from measure import BIDKIT, EXAMPLE, PYTHON, ROOT, machine, project_with_meetings, run
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1552608000"}
@@ -117,6 +119,10 @@ def main() -> None:
         say("\nPeak memory is the whole process tree's memory (the build, its forkserver and render workers "
             "together, as the sum of proportional set sizes so shared pages count once), sampled every 50 ms, "
             "or `/usr/bin/time`'s maximum resident set of one process if that is larger.")
+    say("\n## check on 20,000 meeting rows (benchmarks/bench_check.py)\n\n```")
+    for line in bench_check.measure():
+        say(line)
+    say("```")
     (HERE / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -68,7 +68,7 @@ def run(argv: list[str], repeat: int = 3, env: dict | None = None, ok=(0,)) -> d
         walls.append(int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds))
         peaks.append(max(tree_peak[0],
                          int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr).group(1)) / 1024))
-    return {"seconds": statistics.median(walls), "peak_mib": max(peaks)}
+    return {"seconds": statistics.median(walls), "peak_mib": max(peaks), "runs": sorted(walls)}
 
 
 def machine() -> str:

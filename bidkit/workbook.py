@@ -30,12 +30,13 @@ class Book:
     creator: str
     language: str
     months: str                                          # the sheet whose dates are months
+    total: str                                           # the label that starts a totals row
 
 
 def book(writer) -> Book:
     _ = writer._
     return Book(sheets(writer), f"{writer.ev.project.title}: {_('Figures')}", writer.ev.lead.name,
-                writer.ev.project.language, _("By month"))
+                writer.ev.project.language, _("By month"), _("Total"))
 
 
 def sheets(writer) -> dict[str, tuple[list[str], list[list]]]:
@@ -89,7 +90,7 @@ def figures_xlsx(content: Book) -> bytes:
         for name, (columns, rows) in content.sheets.items():
             pd.DataFrame(rows, columns=columns, dtype=object).to_excel(excel, sheet_name=name[:31], index=False)
         for sheet in excel.book.worksheets:
-            tidy(sheet, months=sheet.title == content.months[:31])
+            tidy(sheet, months=sheet.title == content.months[:31], total=content.total)
         props = excel.book.properties
         props.title, props.creator, props.lastModifiedBy = content.title, content.creator, "bidkit"
         props.language = content.language
@@ -98,17 +99,21 @@ def figures_xlsx(content: Book) -> bytes:
     return stable_zip(buffer.getvalue(), {"docProps/core.xml": tostring(props.to_tree())})
 
 
-def tidy(sheet, months: bool = False) -> None:
-    """Literal text for anything formula-like, readable dates and numbers, a bold frozen header, sensible
-    widths, and landscape pages one sheet wide when printed."""
-    from openpyxl.styles import Font
+def tidy(sheet, months: bool = False, total: str = "Total") -> None:
+    """Literal text for anything formula-like, readable dates and numbers, bold header and totals rows, a
+    frozen header, sensible widths with long text wrapped, and landscape pages one sheet wide when printed."""
+    from openpyxl.styles import Alignment, Font
 
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     widths: dict[str, int] = {}
     for row in sheet.iter_rows():
+        strong = row[0].row == 1 or row[0].value == total
         for cell in row:
             value, shown = cell.value, len(str(cell.value)) if cell.value is not None else 0
-            if cell.row == 1:
-                cell.font = Font(bold=True)
+            if strong:
+                cell.font = bold
+            if shown > MAX_WIDTH:
+                cell.alignment = wrap
             if isinstance(value, str) and value.startswith(FORMULA_START):
                 cell.data_type = "s"           # openpyxl made '=...' a formula; it is text a partner wrote
                 cell.quotePrefix = True        # and stays text when someone edits the cell in Excel

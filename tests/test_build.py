@@ -280,6 +280,7 @@ def test_figures_workbook_agrees_with_the_documents(built):
 
     budget = list(book["Budget"].iter_rows(min_row=2, values_only=True))
     assert budget[-1][0] == "Total" and budget[-1][-1] == 249600 == sum(row[-1] for row in budget[:-1])
+    assert book["Budget"].cell(book["Budget"].max_row, 2).font.bold and book["Budget"]["A1"].font.bold
     nations = {row[0]: row[1:] for row in book["By nation"].iter_rows(min_row=2, values_only=True)}
     assert nations["Wales"] == (11, 141)
 
