@@ -111,7 +111,7 @@ def main() -> None:
         for count in (100, 1_000, 3_000, 10_000):
             big = project_with_meetings(tmp / f"p{count}", count)
             check = run([BIDKIT, "check", str(big)], repeat=1)
-            built = build(big, tmp / f"o{count}", "--doc", "project-report", repeat=1)
+            built = build(big, tmp / f"o{count}", "--doc", "project-report", "--force", repeat=1)
             word = build(big, tmp / f"o{count}", "--doc", "project-report", "--format", "docx", "--force", repeat=1)
             report_pages = pages(tmp / f"o{count}" / "project-report.pdf")
             say(f"| {count:,} | {check['seconds']:.2f} | {check['peak_mib']:.0f} | {built['seconds']:.2f} | "
