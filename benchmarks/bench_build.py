@@ -86,7 +86,8 @@ def main() -> None:
                           "--outdir", str(tmp / "lo-out"), *docs])
 
         say(f"# Benchmark results\n\nMachine: {machine()}. Date: {datetime.date.today().isoformat()}. "
-            "Median of 3 whole-process runs (`/usr/bin/time -v`), example project, `SOURCE_DATE_EPOCH` set.\n")
+            "Median of 3 whole-process runs (`/usr/bin/time -v`; the scale series runs once), example project, "
+            "`SOURCE_DATE_EPOCH` set.\n")
         say("| measure | seconds | peak MiB | ratio | goal |")
         say("|---|---:|---:|---:|---|")
 
@@ -116,9 +117,10 @@ def main() -> None:
             report_pages = pages(tmp / f"o{count}" / "project-report.pdf")
             say(f"| {count:,} | {check['seconds']:.2f} | {check['peak_mib']:.0f} | {built['seconds']:.2f} | "
                 f"{built['peak_mib']:.0f} | {word['seconds']:.2f} | {report_pages} |")
-        say("\nPeak memory is the whole process tree's memory (the build, its forkserver and render workers "
-            "together, as the sum of proportional set sizes so shared pages count once), sampled every 50 ms, "
-            "or `/usr/bin/time`'s maximum resident set of one process if that is larger.")
+        say("\nSeconds are the median of the timed runs, which run unobserved. Peak memory comes from one more "
+            "run of the same command: the whole process tree's memory (the build, its forkserver and render "
+            "workers together, as the sum of proportional set sizes so shared pages count once) sampled every "
+            "100 ms, or `/usr/bin/time`'s maximum resident set of one process if that is larger.")
     say("\n## check on 20,000 meeting rows (benchmarks/bench_check.py)\n\n```")
     for line in bench_check.measure():
         say(line)

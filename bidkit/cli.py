@@ -11,7 +11,7 @@ import click
 from .problems import BidkitError, EvidenceInvalid, Problem, errors, summary, warnings
 
 EXIT_OK, EXIT_INVALID, EXIT_CANNOT_RUN = 0, 1, 2
-REPORT = "please report it at https://github.com/bidkit/bidkit/issues with the command you ran"
+REPORT = "this is a bug in bidkit: please send the command you ran and this message to its maintainers"
 
 
 def echo_problems(problems: list[Problem], as_json: bool) -> None:
