@@ -67,12 +67,11 @@ def input_files(project: Path, folders: list[Path]) -> list[Path]:
     return sorted(set(files))
 
 
-@lru_cache(maxsize=1)
-def code_version() -> str:
+@lru_cache(maxsize=4)
+def code_version(package: Path = Path(__file__).resolve().parent) -> str:
     """bidkit's version and a hash of its own code: an upgraded or edited bidkit rebuilds everything, even
     when the version number has not moved (an editable install, a patched copy)."""
     digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:16]}"
@@ -215,7 +214,7 @@ def render_one(task: tuple) -> tuple[bytes, list[str], float]:
 
 
 def _render_one(task: tuple) -> tuple[bytes, list[str], float]:
-    document, fmt, folders = task
+    document, fmt, folders = task           # for figures.xlsx, `document` is a workbook.Book
     started = time.perf_counter()
     if fmt == "xlsx":
         from .workbook import figures_xlsx
@@ -349,10 +348,8 @@ def render_stale(project: Path, out: Path, folders: list[Path], stale: list[str]
         documents = {d: document(writer, d) for d in DOCUMENTS if any(n.startswith(d + ".") for n in renders)}
         # longest first (PDFs, the report first), so two workers finish together
         renders.sort(key=lambda n: (not n.endswith(".pdf"), n != "project-report.pdf"))
-        tasks = [(n, (documents[n.rsplit(".", 1)[0]], n.rsplit(".", 1)[1], folders)) for n in renders
-                 if n != FIGURES]
-        if FIGURES in renders:
-            tasks.append((FIGURES, (book(writer), "xlsx", None)))
+        tasks = [(n, (book(writer) if n == FIGURES else documents[n.rsplit(".", 1)[0]], n.rsplit(".", 1)[1],
+                      folders)) for n in renders]
         for name, data, warnings, seconds in render_all(tasks, executor):
             outputs[name] = data
             result = Result(name, seconds, warnings=warnings)

@@ -5,8 +5,16 @@ look in the templates is what makes the DOCX and the PDF carry the same sections
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Union
+
+SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
+
+
+def safe_link(href: str | None) -> bool:
+    """Only web and mail links become links, in every format; `file:`, `javascript:` and the like stay text."""
+    return bool(href) and bool(SAFE_LINK.match(href.strip()))
 
 
 @dataclass(frozen=True)

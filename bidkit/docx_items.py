@@ -18,9 +18,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor, Twips
 
-from .content import Chart, Facts, Heading, Item, ListBlock, Paragraph, Run, Table
+from .content import Chart, Facts, Heading, Item, ListBlock, Paragraph, Run, Table, safe_link
 
-SAFE_LINK = ("http://", "https://", "mailto:")
 PARAGRAPH_STYLES = {"note": "Note", "lead": "Lead Paragraph"}
 QUIET = RGBColor(0x55, 0x55, 0x55)
 LINK = RGBColor(0x00, 0x4F, 0x8C)
@@ -63,11 +62,6 @@ def prototype_cell(twips: int, right: bool, bold: bool, shaded: bool):
     p.append(run)
     tc.append(p)
     return tc
-
-
-def safe_link(href: str | None) -> bool:
-    """Only web and mail links become hyperlinks; `file:`, `javascript:` and the like stay plain text."""
-    return bool(href) and href.strip().lower().startswith(SAFE_LINK)
 
 
 class Writer:

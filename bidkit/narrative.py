@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .content import Heading, Item, ListBlock, Paragraph, Run
+from .content import Heading, Item, ListBlock, Paragraph, Run, safe_link
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
-SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 
 
 def substitute(text: str, figures: dict[str, str]) -> str:
@@ -74,7 +73,7 @@ def runs(children) -> list[Run]:
             italic -= 1
         elif kind == "link_open":
             target = tok.attrGet("href") or ""
-            href = target if SAFE_LINK.match(target) else None
+            href = target if safe_link(target) else None
         elif kind == "link_close":
             href = None
         elif kind in ("softbreak", "hardbreak"):

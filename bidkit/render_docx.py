@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import datetime
 from pathlib import Path
 
 from jinja2 import TemplateError
 
 from .content import Document
 from .problems import BidkitError
-from .reproducible import moment, stable_zip
+from .reproducible import core_xml, moment, stable_zip
 from .templating import describe, environment, find
 
 
@@ -211,44 +210,6 @@ def field_paragraphs(body, qn):
 
 
 # ---------------------------------------------------------------------------------------------- properties
-CORE_NS = {
-    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "dcterms": "http://purl.org/dc/terms/",
-    "dcmitype": "http://purl.org/dc/dcmitype/",
-    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
-}
-
-
-def core_xml(title: str, author: str, when: datetime, subject: str = "", keywords: str = "", category: str = "",
-             language: str = "", status: str = "", version: str = "") -> bytes:
-    """docProps/core.xml written whole, in a fixed order, with nothing kept from the template.
-
-    Written by hand rather than through python-docx's CoreProperties because importing docxtpl (through
-    docxcompose) rebinds python-docx's `cp` prefix to the custom-properties namespace for the whole process,
-    so keywords, lastModifiedBy, revision etc. set that way land in the wrong namespace and Word reports
-    unreadable content (docxtpl #471, docxcompose #101)."""
-    from lxml import etree
-
-    def q(name: str) -> str:
-        prefix, local = name.split(":")
-        return f"{{{CORE_NS[prefix]}}}{local}"
-
-    root = etree.Element(q("cp:coreProperties"), nsmap=CORE_NS)
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    for name, value in (("dc:title", title), ("dc:subject", subject), ("dc:creator", author),
-                        ("cp:keywords", keywords), ("dc:description", ""), ("cp:lastModifiedBy", "bidkit"),
-                        ("cp:revision", "1"), ("dcterms:created", stamp), ("dcterms:modified", stamp),
-                        ("cp:category", category), ("dc:language", language), ("cp:contentStatus", status),
-                        ("cp:version", version)):
-        if value or name in ("dc:title", "dc:creator"):
-            el = etree.SubElement(root, q(name))
-            el.text = value
-            if name.startswith("dcterms:"):
-                el.set(q("xsi:type"), "dcterms:W3CDTF")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
 def replace_core_properties(docx_document, xml: bytes) -> None:
     """Put our core.xml in place of whatever the template had (python-docx adds the part if it is missing)."""
     from docx.opc.constants import CONTENT_TYPE as CT

@@ -10,18 +10,16 @@ import base64
 import logging
 import mimetypes
 import os
-from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from jinja2 import TemplateError
 from markupsafe import Markup, escape
 
-from .content import Chart, Document, Run
+from .content import Chart, Document, Run, safe_link
 from .problems import BidkitError
+from .reproducible import moment
 from .templating import describe, environment, find
-
-SAFE_LINK = ("http://", "https://", "mailto:")
 
 
 class Refused(Exception):
@@ -37,7 +35,7 @@ def runs_html(runs: list[Run]) -> Markup:
             html = Markup("<em>%s</em>") % html
         if run.bold:
             html = Markup("<strong>%s</strong>") % html
-        if run.href and run.href.lower().startswith(SAFE_LINK):
+        if safe_link(run.href):
             html = Markup('<a href="%s">%s</a>') % (run.href, html)
         out.append(html)
     return Markup("").join(out)
@@ -48,14 +46,9 @@ def svg_uri(chart: Chart) -> str:
 
 
 def source_date() -> str | None:
-    """SOURCE_DATE_EPOCH as a W3C date, so two builds of the same evidence are byte-identical."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return None
-    try:
-        return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    except (ValueError, OverflowError, OSError):
-        raise BidkitError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not '{epoch}'") from None
+    """SOURCE_DATE_EPOCH as a W3C date, so two builds of the same evidence are byte-identical; None without it
+    (WeasyPrint then dates the PDF itself)."""
+    return moment().strftime("%Y-%m-%dT%H:%M:%SZ") if os.environ.get("SOURCE_DATE_EPOCH") else None
 
 
 def make_fetcher(folders: list[Path]):

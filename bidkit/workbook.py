@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import taxonomies as tx
-from .reproducible import moment, stable_zip
+from .reproducible import core_xml, moment, stable_zip
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_WIDTH = 60          # characters: long activities wrap rather than make a sheet a screen wide
@@ -81,9 +81,9 @@ def sheets(writer) -> dict[str, tuple[list[str], list[list]]]:
 
 
 def figures_xlsx(content: Book) -> bytes:
-    """The workbook's bytes: the same evidence and SOURCE_DATE_EPOCH give the same bytes."""
+    """The workbook's bytes: the same evidence and SOURCE_DATE_EPOCH give the same bytes (openpyxl stamps its
+    own clock into the core properties as it saves, so they are replaced whole, as in every DOCX)."""
     import pandas as pd
-    from openpyxl.xml.functions import tostring
 
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as excel:
@@ -91,12 +91,8 @@ def figures_xlsx(content: Book) -> bytes:
             pd.DataFrame(rows, columns=columns, dtype=object).to_excel(excel, sheet_name=name[:31], index=False)
         for sheet in excel.book.worksheets:
             tidy(sheet, months=sheet.title == content.months[:31], total=content.total)
-        props = excel.book.properties
-        props.title, props.creator, props.lastModifiedBy = content.title, content.creator, "bidkit"
-        props.language = content.language
-        props.created = when = moment()
-    props.modified = when       # openpyxl stamps `modified` with the clock as it saves: ours goes back in
-    return stable_zip(buffer.getvalue(), {"docProps/core.xml": tostring(props.to_tree())})
+    core = core_xml(title=content.title, author=content.creator, when=moment(), language=content.language)
+    return stable_zip(buffer.getvalue(), {"docProps/core.xml": core})
 
 
 def tidy(sheet, months: bool = False, total: str = "Total") -> None:

@@ -27,8 +27,8 @@ from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bidkit.render_docx import core_xml, replace_core_properties  # noqa: E402
-from bidkit.reproducible import stable_zip  # noqa: E402
+from bidkit.render_docx import replace_core_properties  # noqa: E402
+from bidkit.reproducible import core_xml, stable_zip  # noqa: E402
 
 OUT = ROOT / "templates" / "docx"
 DOCUMENTS = ("concept-paper", "project-report", "funding-proposal")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, write_tree
 
 pypdf = pytest.importorskip("pypdf")
 docx = pytest.importorskip("docx")
@@ -292,3 +292,20 @@ def test_figures_workbook_opens_in_libreoffice_calc(built, tmp_path):
     rows = sheet_as_csv(built / "figures.xlsx", 1, tmp_path)
     assert rows[0] == ["Figure", "Value"]
     assert ["Meetings held", "17"] in rows and ["Budget total (£)", "249,600"] in rows
+
+
+def test_an_edited_bidkit_rebuilds_everything(tmp_path, monkeypatch):
+    """The manifest's key covers bidkit's own code, not only its version number."""
+    from bidkit import build as building
+
+    package = write_tree(tmp_path / "pkg", {"a.py": "A = 1\n", "sub/b.py": "B = 2\n"})
+    before = building.code_version(package)
+    write_tree(package, {"sub/b.py": "B = 3\n"})
+    building.code_version.cache_clear()
+    assert building.code_version(package) != before
+    assert building.code_version(package).startswith(building.__version__ + "+")
+
+    files = [EXAMPLE / "project.yaml"]
+    key = building.fingerprint(files, {"output": "concept-paper.pdf"})
+    monkeypatch.setattr(building, "code_version", lambda: "0.1.0+edited")
+    assert building.fingerprint(files, {"output": "concept-paper.pdf"}) != key
