@@ -31,13 +31,14 @@ def build(project: Path, out: Path, *options: str, repeat: int = 3) -> dict:
 def prepare_bare(project: Path, out: Path, folder: Path) -> None:
     """bidkit's DOCX outputs and rendered HTML, laid out for bare.py."""
     sys.path.insert(0, str(ROOT))
-    from bidkit.documents import DOCUMENTS, Writer, document
+    from bidkit.documents import DOCUMENTS, document
+    from bidkit.documents.writer import Writer
     from bidkit.evidence import load
     from bidkit.figures import compute
-    from bidkit.funders import load_profile
+    from bidkit.evidence.funders.profile import load_profile
     from bidkit.paths import shipped
-    from bidkit.render_pdf import render_html
-    from bidkit.templating import search_path
+    from bidkit.render.pdf import render_html
+    from bidkit.render.templating import search_path
 
     ev = load(project)
     writer = Writer(ev, compute(ev), load_profile(ev.project.funder))

@@ -19,14 +19,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
+from .documents import DOCUMENTS
 from .paths import FUNDERS, template_folders
 from .problems import BidkitError
+from .render import FORMATS, WORKBOOK
+from .version import __version__
 
-DOCUMENTS = ("concept-paper", "project-report", "funding-proposal")
-FORMATS = ("docx", "pdf")
 MANIFEST = ".bidkit-manifest.json"
-FIGURES = "figures.xlsx"        # the shared figures as a spreadsheet, with every build of all documents
 CACHE = ".bidkit-cache"
 LOCK = ".bidkit.lock"
 RENDER_SECONDS = int(os.environ.get("BIDKIT_RENDER_TIMEOUT", "300"))       # per document and format
@@ -156,7 +155,7 @@ def in_worker(function):
 
 
 def _draw_chart(spec: tuple[str, tuple]):
-    from . import charts
+    from .documents import charts
 
     function, args = spec
     return getattr(charts, function)(*args)
@@ -176,7 +175,7 @@ def cached_charts(out: Path, specs: dict[str, tuple], executor) -> dict:
     the others are drawn in the worker processes, side by side."""
     import base64
 
-    from .content import Chart
+    from .documents.content import Chart
 
     cache = out / CACHE
     cache.mkdir(exist_ok=True)
@@ -214,21 +213,22 @@ def render_one(task: tuple) -> tuple[bytes, list[str], float]:
 
 
 def _render_one(task: tuple) -> tuple[bytes, list[str], float]:
-    document, fmt, folders = task           # for figures.xlsx, `document` is a workbook.Book
+    from .render import render
+
+    content, fmt, folders = task
     started = time.perf_counter()
-    if fmt == "xlsx":
-        from .workbook import figures_xlsx
-
-        data, warnings = figures_xlsx(document), []
-    elif fmt == "pdf":
-        from .render_pdf import render_pdf
-
-        data, warnings = render_pdf(document, folders)
-    else:
-        from .render_docx import render_docx
-
-        data, warnings = render_docx(document, folders), []
+    data, warnings = render(fmt, content, folders)
     return data, warnings, time.perf_counter() - started
+
+
+def planned(docs: list[str] | None, formats: list[str]) -> list[str]:
+    """The output names a build of these documents and formats writes, from the two registries."""
+    wanted = list(dict.fromkeys(docs or DOCUMENTS))
+    names = [f"{d}.{f}" for d in wanted for f in formats]
+    names += [DOCUMENTS[d].data_file for d in wanted if DOCUMENTS[d].data_file]
+    if not docs:
+        names.append(WORKBOOK)
+    return names
 
 
 def build(project: Path, out: Path, docs: list[str] | None = None, formats: list[str] | None = None,
@@ -253,12 +253,7 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
             manifest = {}
         files = input_files(project, folders)
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-        wanted = list(dict.fromkeys(docs or DOCUMENTS))
-        names = [f"{d}.{f}" for d in wanted for f in formats]
-        if "funding-proposal" in wanted:
-            names.append("funding-proposal.json")
-        if not docs:
-            names.append(FIGURES)
+        names = planned(docs, formats)
         keys = {n: fingerprint(files, {"output": n, "epoch": epoch}) for n in names}
         stale = [n for n in names if force or manifest.get(n) != keys[n] or not (out / n).is_file()]
         for name in names:
@@ -283,9 +278,11 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
 def pool(workers: int) -> ProcessPoolExecutor:
     import multiprocessing
 
+    from .render import preload
+
     # forkserver: workers do not inherit the output folder's lock, so a killed build never leaves it held
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["weasyprint", "docxtpl", "docx", "bidkit.render_pdf", "bidkit.render_docx"])
+    context.set_forkserver_preload(preload())
     return ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=limit_memory, initargs=(RENDER_MEMORY_MB,))
 
@@ -320,36 +317,24 @@ def render_all(tasks: list[tuple[str, tuple]], executor: ProcessPoolExecutor):
 
 def render_stale(project: Path, out: Path, folders: list[Path], stale: list[str], docs: list[str] | None,
                  jobs: int | None, report: Report, on_result) -> tuple[dict[str, bytes], list]:
-    from .documents import Writer, document
-    from .evidence import load
-    from .figures import compute
-    from .form import proposal_json
-    from .funders import load_profile
-    from .workbook import book
+    from .pipeline import open_project
 
-    evidence = load(project)
-    profile = load_profile(evidence.project.funder, project) if evidence.project.funder else None
-    wanted_docs = {n.rsplit(".", 1)[0] for n in stale}
-    if "funding-proposal" in wanted_docs and profile is None:
-        if docs and "funding-proposal" in docs:
-            raise BidkitError("the funding proposal needs a funder: add 'funder: tnlcf-funding-proposal' "
-                              "(or another profile) to project.yaml")
-        stale = [n for n in stale if not n.startswith("funding-proposal")]
-    writer = Writer(evidence, compute(evidence), profile, evidence.project.language)
+    drafts = open_project(project)
+    stale = drafts.without_unwritable(stale, docs)
     outputs: dict[str, bytes] = {}
-    if "funding-proposal.json" in stale:
-        outputs["funding-proposal.json"] = proposal_json(writer)
-    renders = [n for n in stale if not n.endswith(".json")]
+    for name in stale:
+        data = drafts.data(name)
+        if data is not None:
+            outputs[name] = data
+    renders = [n for n in stale if n not in outputs]
     if not renders:
-        return outputs, evidence.warnings
+        return outputs, drafts.evidence.warnings
     executor = pool(max(1, min(jobs or os.cpu_count() or 1, len(renders))))
     try:
-        writer.use_charts(cached_charts(out, writer.chart_specs(), executor))
-        documents = {d: document(writer, d) for d in DOCUMENTS if any(n.startswith(d + ".") for n in renders)}
+        drafts.writer.use_charts(cached_charts(out, drafts.chart_specs(), executor))
         # longest first (PDFs, the report first), so two workers finish together
         renders.sort(key=lambda n: (not n.endswith(".pdf"), n != "project-report.pdf"))
-        tasks = [(n, (book(writer) if n == FIGURES else documents[n.rsplit(".", 1)[0]], n.rsplit(".", 1)[1],
-                      folders)) for n in renders]
+        tasks = [(name, (content, fmt, folders)) for name, (fmt, content) in drafts.contents(renders).items()]
         for name, data, warnings, seconds in render_all(tasks, executor):
             outputs[name] = data
             result = Result(name, seconds, warnings=warnings)
@@ -357,4 +342,4 @@ def render_stale(project: Path, out: Path, folders: list[Path], stale: list[str]
             on_result and on_result(result)
     finally:
         stop(executor)
-    return outputs, evidence.warnings
+    return outputs, drafts.evidence.warnings

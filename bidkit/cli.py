@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
+from .documents import DOCUMENTS
 from .problems import BidkitError, EvidenceInvalid, Problem, errors, summary, warnings
+from .render import FORMATS
 
 EXIT_OK, EXIT_INVALID, EXIT_CANNOT_RUN = 0, 1, 2
 REPORT = "this is a bug in bidkit: please send the command you ran and this message to its maintainers"
@@ -68,11 +70,10 @@ def check(project: Path, as_json: bool, strict: bool):
 @project_argument
 @click.option("--out", type=click.Path(path_type=Path), default=Path("outputs"), show_default=True,
               help="Folder for the documents.")
-@click.option("--doc", "docs", multiple=True, type=click.Choice(["concept-paper", "project-report",
-                                                                 "funding-proposal"]),
+@click.option("--doc", "docs", multiple=True, type=click.Choice(list(DOCUMENTS)),
               help="Only this document (repeatable; default all).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "pdf"]),
-              help="Only this format (repeatable; default both).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(list(FORMATS)),
+              help="Only this format (repeatable; default all).")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Parallel renders (default: number of cores).")
 @click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
 def build(project: Path, out: Path, docs, formats, jobs, force):
@@ -164,7 +165,7 @@ def init(directory: Path):
 @click.option("--out", type=click.Path(path_type=Path), help="Write one KIND.schema.json per kind here.")
 def schema(out: Path | None):
     """JSON Schema of each evidence kind, for editors and validators."""
-    from .schema import schemas
+    from .evidence.schema import schemas
 
     found = schemas()
     if out is None:

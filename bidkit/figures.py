@@ -8,9 +8,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import taxonomies as tx
 from .evidence import Evidence
-from .models import Action, Indicator, Meeting, Partner
+from .evidence import taxonomies as tx
+from .evidence.dates import months_between
+from .evidence.models import Action, Indicator, Meeting, Partner
 
 
 @dataclass
@@ -44,21 +45,11 @@ class Figures:
     budget_by_type: dict[str, int] = field(default_factory=dict)
 
     def counted(self) -> dict[str, int | None]:
-        """The figures a narrative may quote, by name."""
-        return {"meetings_held": self.meetings_held, "organisations_met": self.organisations_met,
-                "people_reached": self.people_reached, "partners": self.partners,
-                "nations_covered": self.nations_covered, "amount_requested": self.amount_requested}
+        """The figures a narrative may quote, by name: the one list, `taxonomies.FIGURES`, in its order."""
+        return {name: getattr(self, name) for name in tx.FIGURES}
 
     def actual(self, outcome_id: str, indicator: Indicator):
         return self.actuals.get((outcome_id, indicator.id))
-
-
-def months_between(first: date, last: date) -> list[date]:
-    months, current = [], date(first.year, first.month, 1)
-    while current <= last:
-        months.append(current)
-        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
-    return months
 
 
 def reach(meetings: list[Meeting], keys_of) -> list[Reach]:

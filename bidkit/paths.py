@@ -13,7 +13,7 @@ def shipped(name: str) -> Path:
     return inside if inside.is_dir() else HERE.parent / CHECKOUT_NAMES[name]
 
 
-FUNDERS = HERE / "funders"
+FUNDERS = HERE / "evidence" / "funders"
 
 
 def template_folders(project: Path | None) -> list[Path]:

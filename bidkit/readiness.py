@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from .evidence import Evidence
+from .evidence.text import count_chars, count_words
 from .figures import compute
-from .funders import count_chars, count_words, load_profile
 
 
 @dataclass
@@ -21,23 +21,16 @@ class Answer:
 
 
 def answers(ev: Evidence) -> tuple[str | None, list[Answer]]:
-    if not ev.project.funder:
+    profile = ev.profile
+    if profile is None:
         return None, []
-    profile = load_profile(ev.project.funder, ev.root)
     found = []
     for q in profile.questions:
         text = ev.narrative.get(q.id)
         words = count_words(text.text) if text else None
         chars = count_chars(text.text) if text else None
-        if text is None:
-            state = "missing"
-        elif (q.max_words and words > q.max_words) or (q.max_chars and chars > q.max_chars):
-            state = "over"
-        elif q.min_words and words < q.min_words:
-            state = "under"
-        else:
-            state = "ok"
-        found.append(Answer(q.id, q.title, words, q.min_words, q.max_words, q.max_chars, chars, state))
+        found.append(Answer(q.id, q.title, words, q.min_words, q.max_words, q.max_chars, chars,
+                            q.state(words, chars)))
     return f"{profile.funder}: {profile.programme}", found
 
 

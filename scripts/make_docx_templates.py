@@ -27,11 +27,11 @@ from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bidkit.render_docx import replace_core_properties  # noqa: E402
-from bidkit.reproducible import core_xml, stable_zip  # noqa: E402
+from bidkit.render.docx import replace_core_properties  # noqa: E402
+from bidkit.render.reproducible import core_xml, stable_zip  # noqa: E402
 
 OUT = ROOT / "templates" / "docx"
-DOCUMENTS = ("concept-paper", "project-report", "funding-proposal")
+from bidkit.documents import DOCUMENTS  # noqa: E402  (the one registry of document ids)
 FONT = "Noto Sans"          # shipped in templates/fonts; Word falls back to a similar sans serif without it
 INK = RGBColor(0x1A, 0x1A, 0x1A)
 ACCENT = RGBColor(0x00, 0x4F, 0x8C)

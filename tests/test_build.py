@@ -212,7 +212,8 @@ def test_noop_build_imports_no_renderer(built):
 
 def test_proposal_json_is_checked_against_the_profile(built):
     from bidkit.evidence import load
-    from bidkit.funders import count_words, load_profile
+    from bidkit.evidence.funders.profile import load_profile
+    from bidkit.evidence.text import count_words
 
     data = json.loads((built / "funding-proposal.json").read_text(encoding="utf-8"))
     profile = load_profile("tnlcf-funding-proposal")
@@ -296,7 +297,7 @@ def test_figures_workbook_opens_in_libreoffice_calc(built, tmp_path):
 
 def test_an_edited_bidkit_rebuilds_everything(tmp_path, monkeypatch):
     """The manifest's key covers bidkit's own code, not only its version number."""
-    from bidkit import build as building
+    import bidkit.build as building
 
     package = write_tree(tmp_path / "pkg", {"a.py": "A = 1\n", "sub/b.py": "B = 2\n"})
     before = building.code_version(package)

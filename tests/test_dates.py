@@ -3,7 +3,7 @@ from datetime import date, datetime
 
 import pytest
 
-from bidkit.dates import DateError, Period, parse_date, parse_period
+from bidkit.evidence.dates import DateError, Period, parse_date, parse_period
 
 D = date
 

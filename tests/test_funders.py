@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from bidkit.funders import SHIPPED, Profile, count_words, load_profile
+from bidkit.evidence.funders.profile import SHIPPED, Profile, load_profile
+from bidkit.evidence.text import count_words
 from conftest import MINIMAL, places, problems_of
 
 QUESTIONS = ("your-idea-project", "your-idea-community", "your-idea-activities", "project-organisation",

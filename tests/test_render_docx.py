@@ -16,9 +16,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from bidkit.content import Chart, Document, Facts, Heading, ListBlock, Paragraph, Run, Section, Table
+from bidkit.documents.content import Chart, Document, Facts, Heading, ListBlock, Paragraph, Run, Section, Table
 from bidkit.problems import BidkitError
-from bidkit.templating import search_path
+from bidkit.render.templating import search_path
 
 ROOT = Path(__file__).resolve().parent.parent
 WELSH = "Ein gwaith: pŵer pobl, ŷd"
@@ -79,7 +79,7 @@ def make_document(draft: bool = True) -> Document:
 
 @pytest.fixture
 def rendered(monkeypatch) -> bytes:
-    from bidkit.render_docx import render_docx
+    from bidkit.render.docx import render_docx
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     return render_docx(make_document(), search_path(None))
@@ -159,7 +159,7 @@ def test_title_page_header_and_footer(word):
 
 
 def test_not_a_draft_says_no_draft(monkeypatch):
-    from bidkit.render_docx import render_docx
+    from bidkit.render.docx import render_docx
 
     word = docx.Document(io.BytesIO(render_docx(make_document(draft=False), search_path(None))))
     assert "DRAFT" not in all_text(word)
@@ -240,7 +240,7 @@ def test_core_properties_and_language_are_ours(word, rendered):
 
 
 def test_same_bytes_twice_with_source_date_epoch(rendered, monkeypatch):
-    from bidkit.render_docx import render_docx
+    from bidkit.render.docx import render_docx
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     assert render_docx(make_document(), search_path(None)) == rendered
@@ -270,7 +270,7 @@ def user_template(tmp_path: Path, text: str) -> list[Path]:
 
 
 def test_a_hostile_user_template_is_refused(tmp_path):
-    from bidkit.render_docx import render_docx
+    from bidkit.render.docx import render_docx
 
     folders = user_template(tmp_path, "{{ ''.__class__.__mro__ }}")
     with pytest.raises(BidkitError) as caught:
@@ -279,14 +279,14 @@ def test_a_hostile_user_template_is_refused(tmp_path):
 
 
 def test_a_broken_user_template_names_the_file(tmp_path):
-    from bidkit.render_docx import render_docx
+    from bidkit.render.docx import render_docx
 
     with pytest.raises(BidkitError, match=r"concept-paper\.docx.*no_such_field"):
         render_docx(make_document(), user_template(tmp_path, "{{ doc.no_such_field }}"))
 
 
 def test_a_user_template_overrides_the_shipped_one(tmp_path):
-    from bidkit.render_docx import render_docx
+    from bidkit.render.docx import render_docx
 
     folders = user_template(tmp_path, "{{ doc.title }} for {{ doc.lead }}")
     word = docx.Document(io.BytesIO(render_docx(make_document(), folders)))

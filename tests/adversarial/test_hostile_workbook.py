@@ -13,10 +13,11 @@ import zipfile
 import openpyxl
 import pytest
 
-from bidkit.documents import Writer
+from bidkit.documents.writer import Writer
 from bidkit.evidence import load
 from bidkit.figures import compute
-from bidkit.workbook import book, figures_xlsx
+from bidkit.documents.figures_book import book
+from bidkit.render.xlsx import figures_xlsx
 from calc import sheet_as_csv
 from conftest import MINIMAL, write_tree
 from .test_hostile_documents import HOSTILE

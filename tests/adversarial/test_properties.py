@@ -27,11 +27,12 @@ def yaml_quoted(text: str) -> str:
 
 
 def render(root: Path):
-    from bidkit.documents import Writer, document
+    from bidkit.documents import document
+    from bidkit.documents.writer import Writer
     from bidkit.figures import compute
-    from bidkit.render_docx import render_docx
-    from bidkit.render_pdf import render_pdf
-    from bidkit.templating import search_path
+    from bidkit.render.docx import render_docx
+    from bidkit.render.pdf import render_pdf
+    from bidkit.render.templating import search_path
 
     ev = load(root)
     paper = document(Writer(ev, compute(ev), None), "concept-paper")

@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor, Twips
 
-from .content import Chart, Facts, Heading, Item, ListBlock, Paragraph, Run, Table, safe_link
+from ..documents.content import Chart, Facts, Heading, Item, ListBlock, Paragraph, Run, Table, safe_link
 
 PARAGRAPH_STYLES = {"note": "Note", "lead": "Lead Paragraph"}
 QUIET = RGBColor(0x55, 0x55, 0x55)

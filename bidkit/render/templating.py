@@ -10,9 +10,9 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .i18n import gettext_for, ngettext_for
-from .paths import template_folders
-from .problems import BidkitError
+from ..i18n import gettext_for, ngettext_for
+from ..paths import template_folders
+from ..problems import BidkitError
 
 
 search_path = template_folders

@@ -71,8 +71,12 @@ ORGANISATION_TYPES = {
     "statutory-body": "Statutory body",
     "faith-group": "Faith group",
 }
-MEASURES = {"meetings_held": "Meetings held", "organisations_met": "Organisations met",
-            "people_reached": "People reached", "partners": "Partners"}
+# The figures counted from the evidence, the one list of their names: a narrative quotes them as `{{ name }}`,
+# an indicator measures one of the first four, and `figures.Figures.counted()` gives them in this order.
+FIGURES = {"meetings_held": "Meetings held", "organisations_met": "Organisations met",
+           "people_reached": "People reached", "partners": "Partners", "nations_covered": "Nations covered",
+           "amount_requested": "Amount requested"}
+MEASURES = {name: FIGURES[name] for name in ("meetings_held", "organisations_met", "people_reached", "partners")}
 LANGUAGES = {"en": "English", "cy": "Cymraeg"}
 
 

@@ -1,31 +1,9 @@
-"""Fixed labels, dates and money in the project's language.
-
-English is the source language; a Welsh catalogue (`locale/cy/LC_MESSAGES/bidkit.mo`) is picked up when it
-exists, so adding Welsh means translating a catalogue, not rewriting templates.
-"""
+"""Dates, months, money and numbers as a reader of the document's language writes them (babel, imported late)."""
 from __future__ import annotations
 
-import gettext as _gettext
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-BCP47 = {"en": "en-GB", "cy": "cy-GB"}
 BABEL = {"en": "en_GB", "cy": "cy_GB"}
-
-
-@lru_cache(maxsize=None)
-def translations(lang: str) -> _gettext.NullTranslations:
-    return _gettext.translation("bidkit", LOCALE_DIR, languages=[lang], fallback=True)
-
-
-def gettext_for(lang: str):
-    return translations(lang).gettext
-
-
-def ngettext_for(lang: str):
-    return translations(lang).ngettext
 
 
 def format_date(value: date, lang: str = "en", fmt: str = "long") -> str:

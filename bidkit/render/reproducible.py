@@ -7,7 +7,7 @@ import os
 import zipfile
 from datetime import datetime, timezone
 
-from .problems import BidkitError
+from ..problems import BidkitError
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 

@@ -139,3 +139,12 @@ def parse_period(value: str | date) -> Period:
     if end < start:
         raise DateError(f"'{text}' ends before it starts")
     return Period(text, start, end)
+
+
+def months_between(first: date, last: date) -> list[date]:
+    """The first day of every month from the one `first` falls in to the one `last` falls in."""
+    months, current = [], date(first.year, first.month, 1)
+    while current <= last:
+        months.append(current)
+        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    return months

@@ -9,9 +9,11 @@ import io
 import textwrap
 from datetime import date, timedelta
 
+from ..evidence import taxonomies as tx
+from ..evidence.dates import months_between
+from ..i18n import format_money, format_month, format_number, gettext_for, ngettext_for
+from ..paths import shipped
 from .content import Chart
-from .i18n import format_money, format_month, format_number, gettext_for, ngettext_for
-from .paths import shipped
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]  # Okabe-Ito
 WIDTH_CM = 16.0
@@ -174,12 +176,7 @@ def _span_text(start: date | None, end: date | None, lang: str) -> str:
 
 
 def _month_starts(first: date, last: date) -> list[date]:
-    months, current = [], date(first.year, first.month, 1)
-    while current <= last:
-        if current >= first:
-            months.append(current)
-        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
-    return months
+    return [month for month in months_between(first, last) if month >= first]
 
 
 def budget_by_heading(rows: list[tuple[str, int]], lang: str = "en") -> Chart:
@@ -200,3 +197,21 @@ def budget_by_heading(rows: list[tuple[str, int]], lang: str = "en") -> Chart:
     alt = title + ": " + "; ".join(f"{h}, {format_money(a, lang)}" for h, a in rows) + ". " + \
         _("Total {total}.").format(total=format_money(total, lang))
     return _chart(fig, "budget", title, alt, height)
+
+
+def specs(w) -> dict[str, tuple[str, tuple]]:
+    """Each chart as (function in this module, plain arguments): what the build draws in parallel and caches."""
+    from .blocks import reach_rows
+
+    f, lang = w.fig, w.lang
+
+    bars = [(stream, a.activity, a.when.start if a.when else None, a.when.end if a.when else None,
+             w.label(tx.ACTION_STATUSES, a.status or "planned"))
+            for stream, actions in f.workstreams for a in actions if a.when is not None]
+    return {
+        "engagement": ("engagement_over_time", (f.by_month, lang)),
+        "nations": ("reach_by_nation", (reach_rows(w, f.by_nation, tx.NATIONS), lang)),
+        "characteristics": ("reach_by_characteristic", (reach_rows(w, f.by_characteristic, tx.CHARACTERISTICS), lang)),
+        "timeline": ("action_plan_timeline", (bars, w.ev.project.as_of, lang)),
+        "budget": ("budget_by_heading", (f.budget_by_heading, lang)),
+    }

@@ -10,8 +10,11 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .paths import FUNDERS
-from .problems import BidkitError, Place, Problem
+from ...paths import FUNDERS
+from ...problems import BidkitError, Place, Problem
+from ..tables import ReadError
+from ..text import count_chars, count_words
+from ..yamlfile import read_yaml
 
 SHIPPED = FUNDERS
 
@@ -28,6 +31,24 @@ class Question(Strict):
     min_words: Optional[int] = Field(default=None, ge=0)
     max_words: Optional[int] = Field(default=None, ge=1)
     max_chars: Optional[int] = Field(default=None, ge=1)
+
+    def breaches(self, words: int, chars: int) -> list[tuple[str, int, int]]:
+        """(`over`, `under` or `over-chars`, what was counted, the limit) for each limit the answer breaks."""
+        found = []
+        if self.max_words and words > self.max_words:
+            found.append(("over", words, self.max_words))
+        if self.min_words and words < self.min_words:
+            found.append(("under", words, self.min_words))
+        if self.max_chars and chars > self.max_chars:
+            found.append(("over-chars", chars, self.max_chars))
+        return found
+
+    def state(self, words: int | None, chars: int | None) -> str:
+        """missing, over, under or ok: what `bidkit status` shows beside the answer."""
+        if words is None:
+            return "missing"
+        kinds = {kind for kind, _counted, _limit in self.breaches(words, chars or 0)}
+        return "over" if kinds & {"over", "over-chars"} else "under" if kinds else "ok"
 
     @property
     def limit_text(self) -> str:
@@ -63,18 +84,6 @@ class Profile(Strict):
         return self
 
 
-def count_words(markdown: str) -> int:
-    from .narrative import plain_text
-
-    return len(plain_text(markdown).split())
-
-
-def count_chars(markdown: str) -> int:
-    from .narrative import plain_text
-
-    return len(plain_text(markdown))
-
-
 def profile_paths(project: Path | None) -> list[Path]:
     """A project's own `funders/*.yaml` first, then the shipped ones."""
     paths = sorted((project / "funders").glob("*.yaml")) if project and (project / "funders").is_dir() else []
@@ -82,8 +91,6 @@ def profile_paths(project: Path | None) -> list[Path]:
 
 
 def load_profile(funder_id: str, project: Path | None = None) -> Profile:
-    from .readers import ReadError, read_yaml
-
     for path in profile_paths(project):
         if path.stem != funder_id:
             continue
@@ -125,17 +132,12 @@ def check(profile: Profile, project, narrative: dict, budget: list, lines: dict)
             problems.append(Problem.at(Place(f"narrative/{q.id}.md"), None, f"the answer to \"{q.title}\" is "
                                        f"missing; write it in narrative/{q.id}.md"))
             continue
-        words = count_words(answer.text)
-        where = Place(answer.file)
-        if q.max_words and words > q.max_words:
-            problems.append(Problem.at(where, None, f"{words} words; the funder allows at most {q.max_words}",
+        said = {"over": "{n} words; the funder allows at most {limit}",
+                "under": "{n} words; the funder asks for at least {limit}",
+                "over-chars": "{n} characters; the funder allows at most {limit}"}
+        for kind, counted, limit in q.breaches(count_words(answer.text), count_chars(answer.text)):
+            problems.append(Problem.at(Place(answer.file), None, said[kind].format(n=counted, limit=limit),
                                        severity=soft))
-        if q.min_words and words < q.min_words:
-            problems.append(Problem.at(where, None, f"{words} words; the funder asks for at least {q.min_words}",
-                                       severity=soft))
-        if q.max_chars and count_chars(answer.text) > q.max_chars:
-            problems.append(Problem.at(where, None, f"{count_chars(answer.text)} characters; the funder allows "
-                                       f"at most {q.max_chars}", severity=soft))
 
     if rules.project_name_max_chars and len(project.title) > rules.project_name_max_chars:
         at("title", f"is {len(project.title)} characters; the funder allows {rules.project_name_max_chars}")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .narrative import plain_text
+from ..evidence.text import plain_text
 
 COUNTRY = {"england": "england", "scotland": "scotland", "wales": "wales", "northern-ireland": "northern-ireland",
            "uk-wide": "uk-wide"}

@@ -1,26 +1,13 @@
-"""Partners' Markdown into content items both renderers take, with counted figures substituted.
+"""Partners' Markdown into content items every renderer takes, with counted figures substituted.
 
 Raw HTML is never interpreted (markdown-it with html off shows it as text), and `{{ name }}` is plain
 substitution from a fixed list, not template code: prose written by partners is never executed.
 """
 from __future__ import annotations
 
-import re
-
+from ..evidence.narrative import substitute
+from ..evidence.text import parser
 from .content import Heading, Item, ListBlock, Paragraph, Run, safe_link
-
-PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
-
-
-def substitute(text: str, figures: dict[str, str]) -> str:
-    """Known names only; evidence.py has already reported any other name as an error."""
-    return PLACEHOLDER.sub(lambda m: figures.get(m.group(1), m.group(0)), text)
-
-
-def parser():
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 
 def to_items(markdown: str, figures: dict[str, str] | None = None) -> list[Item]:
@@ -94,22 +81,3 @@ def merge(items: list[Run]) -> list[Run]:
         else:
             merged.append(run)
     return merged
-
-
-def plain_text(markdown: str, figures: dict[str, str] | None = None) -> str:
-    """The answer as the funder's form sees it: markup removed, list markers gone, figures filled in.
-
-    Without figures each placeholder stands as one word, as every figure is (`42`, `£249,600`)."""
-    if figures is None:
-        markdown = PLACEHOLDER.sub("0", markdown)
-    return "\n".join(item_text(item) for item in to_items(markdown, figures))
-
-
-def item_text(item: Item) -> str:
-    if isinstance(item, Paragraph):
-        return item.text
-    if isinstance(item, Heading):
-        return item.text
-    if isinstance(item, ListBlock):
-        return "\n".join(item_text(sub) for entry in item.items for sub in entry)
-    return ""

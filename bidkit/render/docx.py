@@ -17,8 +17,8 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from .content import Document
-from .problems import BidkitError
+from ..documents.content import Document
+from ..problems import BidkitError
 from .reproducible import core_xml, moment, stable_zip
 from .templating import describe, environment, find
 
@@ -27,7 +27,8 @@ def open_template(path: Path):
     """The DocxTemplate, refusing zip bombs and files python-docx cannot read with a message, not a trace."""
     from docxtpl import DocxTemplate
 
-    from .readers import ReadError, check_zip
+    from ..evidence.files import check_zip
+    from ..evidence.tables import ReadError
 
     try:
         check_zip(path, "Word template")
@@ -65,7 +66,7 @@ def render_docx(document: Document, folders: list[Path]) -> bytes:
     from lxml import etree
 
     from .docx_items import Writer
-    from .i18n import gettext_for
+    from ..i18n import gettext_for
 
     path = find(folders, f"docx/{document.id}.docx")
     template = open_template(path)
@@ -252,3 +253,7 @@ def set_properties(docx_document, document: Document) -> None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
     lang.set(qn("w:val"), document.lang)
+
+
+def render(document: Document, folders: list[Path]) -> tuple[bytes, list[str]]:
+    return render_docx(document, folders), []

@@ -16,8 +16,8 @@ from urllib.parse import unquote, urlsplit
 from jinja2 import TemplateError
 from markupsafe import Markup, escape
 
-from .content import Chart, Document, Run, safe_link
-from .problems import BidkitError
+from ..documents.content import Chart, Document, Run, safe_link
+from ..problems import BidkitError
 from .reproducible import moment
 from .templating import describe, environment, find
 
@@ -133,3 +133,6 @@ def render_pdf(document: Document, folders: list[Path]) -> tuple[bytes, list[str
     finally:
         logger.removeHandler(handler)
     return pdf, handler.messages
+
+
+render = render_pdf

@@ -1,0 +1,71 @@
+"""`figures.xlsx` as content: the shared figures and tables as sheets of plain values (real numbers and dates).
+
+For a facilitator who pastes a table into the funder's form, and a reviewer who wants to re-add a column: every
+figure the documents print, from the same Figures, and each meeting with the evidence file and row it came from.
+`render/xlsx.py` writes it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..evidence import taxonomies as tx
+from .blocks import reach_rows
+
+
+@dataclass
+class Book:
+    """What the workbook holds, as plain data: made from the evidence in the build, written in a render worker."""
+
+    sheets: dict[str, tuple[list[str], list[list]]]     # name -> (column headings, rows)
+    title: str
+    creator: str
+    language: str
+    months: str                                          # the sheet whose dates are months
+    total: str                                           # the label that starts a totals row
+
+
+def book(writer) -> Book:
+    _ = writer._
+    return Book(sheets(writer), f"{writer.ev.project.title}: {_('Figures')}", writer.ev.lead.name,
+                writer.ev.project.language, _("By month"), _("Total"))
+
+
+def sheets(writer) -> dict[str, tuple[list[str], list[list]]]:
+    """Sheet name -> (column headings, rows), in the order a reader meets them in the project report."""
+    _, f, ev = writer._, writer.fig, writer.ev
+    nation, kind = (lambda key: writer.label(tx.NATIONS, key)), (lambda key: writer.label(tx.MEETING_KINDS, key))
+    figures = [[_("Meetings held"), f.meetings_held], [_("People reached"), f.people_reached],
+               [_("Organisations met"), f.organisations_met], [_("Nations covered"), f.nations_covered],
+               [_("Partners"), f.partners], [_("Amount requested (£)"), f.amount_requested],
+               [_("Budget total (£)"), f.budget_total]]
+    meetings = [[m.date, m.title, kind(m.kind), nation(m.nation) if m.nation else None, writer.names(m.partners),
+                 m.attendees, str(m.place) if m.place else None] for m in f.held]
+    indicators = [[o.title, i.name, i.unit, i.baseline, i.target, f.actual(o.id, i),
+                   _("Counted from the evidence") if i.measure else _("Reported by partners")]
+                  for o in ev.outcomes for i in o.indicators]
+    actions = [[stream, a.activity, a.when.text if a.when else None, writer.names(a.leads) or None,
+                writer.label(tx.ACTION_STATUSES, a.status) if a.status else None]
+               for stream, items in f.workstreams for a in items]
+    years = f.budget_years
+    year_names = [_("Year {n}").format(n=y) if y else _("Year not given") for y in years]
+    budget = [[heading, *[by_year.get(y, 0) for y in years], sum(by_year.values())]
+              for heading, by_year in f.budget_table.items()]
+    if budget:
+        budget.append([_("Total"), *[sum(row[1 + k] for row in budget) for k in range(len(years))], f.budget_total])
+    return {
+        _("Figures"): ([_("Figure"), _("Value")], figures),
+        _("Meetings held"): ([_("Date"), _("Meeting"), _("Kind"), _("Nation"), _("Partners"), _("People"),
+                              _("Evidence")], meetings),
+        _("By month"): ([_("Month"), _("Meetings"), _("People")], [list(row) for row in f.by_month]),
+        _("By nation"): ([_("Nation"), _("Meetings"), _("People")],
+                         [list(r) for r in reach_rows(writer, f.by_nation, tx.NATIONS)]),
+        _("By characteristic"): ([_("Characteristic"), _("Meetings"), _("People")],
+                                 [list(r) for r in reach_rows(writer, f.by_characteristic, tx.CHARACTERISTICS)]),
+        _("Organisations met"): ([_("Organisation"), _("Type"), _("Nation"), _("Meetings")],
+                                 [[p.name, writer.label(tx.PARTNER_TYPES, p.type), nation(p.nation),
+                                   f.meetings_with[p.id]] for p in f.organisations]),
+        _("Action plan"): ([_("Work stream"), _("Activity"), _("When"), _("Leads"), _("Status")], actions),
+        _("Indicators"): ([_("Outcome"), _("Indicator"), _("Unit"), _("Baseline"), _("Target"), _("Actual"),
+                           _("How measured")], indicators),
+        _("Budget"): ([_("Heading"), *year_names, _("Total")], budget),
+    }

@@ -1,0 +1,155 @@
+"""A project folder into validated Evidence, or every problem found in it.
+
+Each file is read, each row validated on its own (one bad row never hides the next), then the records are
+checked against each other: references, duplicates, the budget against the amount requested, the funder's rules.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+
+from ..problems import BidkitError, EvidenceInvalid, Place, Problem, errors
+from . import taxonomies as tx
+from .checks import (Directory, check_actions, check_budget, check_meetings, check_outcomes, check_partners,
+                     partner_keys)
+from .files import evidence_files, kind_of_name
+from .funders.profile import Profile, check as check_profile, load_profile
+from .kinds import KINDS
+from .models import Action, BudgetLine, Meeting, Outcome, Partner, Project, ReadingItem
+from .narrative import Narrative, check_sections, read_narrative
+from .readers import read_tables
+from .tables import ReadError, Table
+from .validate import validate, validate_table
+from .yamlfile import YMap, read_yaml
+
+
+@dataclass
+class Evidence:
+    """Everything a document may say, validated; records keep their places (`record.place`)."""
+
+    root: Path
+    project: Project
+    partners: list[Partner]
+    meetings: list[Meeting]
+    outcomes: list[Outcome]
+    reading_list: list[ReadingItem]
+    action_plan: list[Action]
+    budget: list[BudgetLine]
+    narrative: dict[str, Narrative]
+    profile: Profile | None = None          # the funder's, loaded once with the evidence
+    warnings: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def partner(self, pid: str) -> Partner:
+        return next(p for p in self.partners if p.id == pid)
+
+    def find_partner(self, ref: str) -> Partner | None:
+        """The partner someone meant by an id or a name as written (case, spaces and `-` aside)."""
+        pid = self._keys.get(tx.fold(ref))
+        return self.partner(pid) if pid else None
+
+    @cached_property
+    def _keys(self) -> dict[str, str]:
+        return partner_keys(self.partners)
+
+    @property
+    def lead(self) -> Partner:
+        return self.partner(self.project.lead_partner)
+
+
+def funder_profile(root: Path, project: Project) -> tuple[Profile | None, list[Problem]]:
+    if not project.funder:
+        return None, []
+    try:
+        return load_profile(project.funder, root), []
+    except BidkitError as exc:
+        return None, [Problem.at(Place("project.yaml", None, project._line_of.get("funder")), "funder", str(exc),
+                                 project.funder)]
+
+
+def load(root: Path) -> Evidence:
+    """Evidence, or EvidenceInvalid with every problem; BidkitError when there is no folder to read."""
+    root = Path(root)
+    if not root.is_dir():
+        raise BidkitError(f"there is no project folder at '{root}'")
+    problems: list[Problem] = []
+    project = load_project(root, problems)
+    profile = None
+
+    tables: list[Table] = []
+    files = ["project.yaml"]
+    unreadable_partners = False
+    for path in evidence_files(root):
+        rel = path.relative_to(root).as_posix()
+        files.append(rel)
+        found, trouble = read_tables(path, rel)
+        tables += found
+        problems += trouble
+        if errors(trouble) and kind_of_name(path.name) in ("partners", None):
+            unreadable_partners = True
+    records: dict[str, list] = {kind: [] for kind in KINDS}
+    rejected_partners: list[dict] = []
+    for table in tables:
+        found, trouble = validate_table(table, rejected_partners if table.kind == "partners" else None)
+        records[table.kind] += found
+        problems += trouble
+
+    partners = records["partners"]
+    problems += check_partners(partners)
+    directory = Directory(partners, rejected_partners, unreadable_partners)
+    meetings = records["meetings"]
+    narrative, trouble = read_narrative(root)
+    problems += trouble
+    files += [n.file for n in narrative.values()]
+    problems += check_outcomes(records["outcomes"])
+    problems += check_actions(records["action-plan"], directory)
+    if project is not None:
+        if not partners and not unreadable_partners:
+            problems.append(Problem.at(Place("project.yaml"), None, "no partners found: add partners.csv "
+                                       "(or .xlsx/.yaml) with at least the lead partner"))
+        else:
+            lead = directory.find(project.lead_partner)
+            if lead is None and not directory.is_rejected(project.lead_partner):
+                problems.append(Problem.at(Place("project.yaml", None, project._line_of.get("lead_partner")),
+                                           "lead_partner", f"'{project.lead_partner}' is not a partner"
+                                           f"{directory.hint(project.lead_partner)}", project.lead_partner))
+            elif lead is not None:
+                project.lead_partner = lead
+        meetings, trouble = check_meetings(meetings, directory, project)
+        problems += trouble
+        budget_places = sorted({Place(t.place.file, t.place.sheet) for t in tables if t.kind == "budget"})
+        problems += check_budget(records["budget"], directory, project, budget_places)
+        profile, trouble = funder_profile(root, project)
+        problems += trouble
+        if profile is not None:
+            problems += check_profile(profile, project, narrative, records["budget"], project._line_of)
+        problems += check_sections(narrative, [q.id for q in profile.questions] if profile else [])
+
+    problems.sort(key=lambda p: (p.file, p.sheet or "", p.row or 0))
+    if project is None or errors(problems):
+        raise EvidenceInvalid(problems)
+    return Evidence(root, project, partners, meetings, records["outcomes"], records["reading-list"],
+                    records["action-plan"], records["budget"], narrative, profile, problems, sorted(files))
+
+
+def load_project(root: Path, problems: list[Problem]) -> Project | None:
+    path = root / "project.yaml"
+    if not path.is_file():
+        problems.append(Problem.at(Place("project.yaml"), None, "is missing: every project folder needs one "
+                                   "(`bidkit init DIR` makes a new project from the example)"))
+        return None
+    try:
+        data = read_yaml(path, "project.yaml")
+    except ReadError as exc:
+        problems.append(Problem.at(Place("project.yaml", None, getattr(exc, "line", None)), None, str(exc)))
+        return None
+    if not isinstance(data, YMap):
+        problems.append(Problem.at(Place("project.yaml"), None, "should be a set of 'key: value' lines"))
+        return None
+    project, trouble = validate(Project, dict(data), Place("project.yaml"), root=data)
+    problems += [replace(p, message=f"unknown key '{p.field}'{tx.suggest(p.field, list(Project.model_fields))}")
+                 if p.message == "is not a known key" else p for p in trouble]
+    if project is not None:
+        project._line_of = dict(data.lines)
+    return project
