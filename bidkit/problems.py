@@ -9,14 +9,23 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, order=True)
 class Place:
-    """Where a value came from, as the person who wrote it sees it (row 1 is the header; YAML/Markdown lines)."""
+    """Where a value came from, as the person who wrote it sees it: the spreadsheet's own row numbers (row 1 is
+    its first row, wherever the header is) and column letters; YAML and Markdown lines."""
 
     file: str
     sheet: str | None = None
     row: int | None = None
+    column: str | None = None       # the spreadsheet column letter, where the value had one
+
+    @property
+    def cell(self) -> str | None:
+        return f"{self.column}{self.row}" if self.column and self.row else None
 
     def __str__(self) -> str:
+        """`meetings.csv:7`, or in a workbook the cell a partner goes to: `meetings.xlsx[Meetings]!E7`."""
         text = self.file + (f"[{self.sheet}]" if self.sheet else "")
+        if self.sheet and self.cell:
+            return f"{text}!{self.cell}"
         return f"{text}:{self.row}" if self.row else text
 
 
@@ -29,6 +38,7 @@ class Problem:
     field: str | None
     value: str | None
     message: str
+    cell: str | None = None         # `E7`: in a spreadsheet or CSV, the cell the value was in
 
     @classmethod
     def at(cls, place: Place, field: str | None, message: str, value: object = None,
@@ -36,11 +46,11 @@ class Problem:
         shown = None if value is None else str(value)
         if shown is not None and len(shown) > 80:
             shown = shown[:77] + "..."
-        return cls(severity, place.file, place.sheet, place.row, field, shown, message)
+        return cls(severity, place.file, place.sheet, place.row, field, shown, message, place.cell)
 
     @property
     def place(self) -> Place:
-        return Place(self.file, self.sheet, self.row)
+        return Place(self.file, self.sheet, self.row, self.cell.rstrip("0123456789") if self.cell else None)
 
     def line(self) -> str:
         """The compiler-style line a partner reads: `meetings.csv:7: date: ...`."""

@@ -79,8 +79,10 @@ def test_compiler_style_line(make_project):
         ["wcva", "WCVA", "charity", "wales", "lead"],
         ["involve", "Involve", "charity", "Cymru", "consortium"]]})})
     [problem] = problems_of(root)
-    assert problem.line() == ("partners.xlsx[Partners]:3: nation: 'Cymru' is not one of england, scotland, "
+    # a workbook problem names the cell a partner goes to (column D, row 3), and --json carries it as "cell"
+    assert problem.line() == ("partners.xlsx[Partners]!D3: nation: 'Cymru' is not one of england, scotland, "
                               "wales, northern-ireland, uk-wide")
+    assert (problem.row, problem.cell) == (3, "D3")
 
 
 @pytest.mark.parametrize("header, bom", [("date;title;partners;attendees", b""),

@@ -56,12 +56,12 @@ def check_partners(partners: list[Partner]) -> list[Problem]:
         if p.id is None:
             p.id = slugify(p.name)
         if p.id in ids:
-            problems.append(Problem.at(p.place, "id", f"the id '{p.id}' is also used at {ids[p.id]}", p.id))
+            problems.append(Problem.at(p.place_of("id"), "id", f"the id '{p.id}' is also used at {ids[p.id]}", p.id))
         else:
             ids[p.id] = p.place
         key = p.name.casefold()
         if key in names:
-            problems.append(Problem.at(p.place, "name", f"'{p.name}' is also listed at {names[key]}", p.name))
+            problems.append(Problem.at(p.place_of("name"), "name", f"'{p.name}' is also listed at {names[key]}", p.name))
         else:
             names[key] = p.place
     return problems
@@ -77,7 +77,7 @@ def check_meetings(meetings: list[Meeting], directory: Directory, project: Proje
                 ok = False
                 if directory.is_rejected(ref):
                     continue
-                problems.append(Problem.at(m.place, "partners",
+                problems.append(Problem.at(m.place_of("partners"), "partners",
                                            f"'{ref}' is not a partner{directory.hint(ref)}", ref))
             elif pid not in ids:
                 ids.append(pid)
@@ -89,7 +89,7 @@ def check_meetings(meetings: list[Meeting], directory: Directory, project: Proje
         if m.status is None:
             m.status = "held" if m.date <= project.as_of else "planned"
         elif m.status == "held" and m.date > project.as_of:
-            problems.append(Problem.at(m.place, "status", f"is 'held' but the meeting is on {m.date:%d %B %Y}, "
+            problems.append(Problem.at(m.place_of("status"), "status", f"is 'held' but the meeting is on {m.date:%d %B %Y}, "
                                        f"after as_of ({project.as_of:%d %B %Y}) in project.yaml", m.status))
         key = (m.date, m.title.casefold(), frozenset(ids))
         if key in seen:
@@ -106,7 +106,7 @@ def check_actions(actions: list[Action], directory: Directory) -> list[Problem]:
     for a in actions:
         for ref in a.leads:
             if directory.find(ref) is None and not directory.is_rejected(ref):
-                problems.append(Problem.at(a.place, "leads", f"'{ref}' is not a partner{directory.hint(ref)}; "
+                problems.append(Problem.at(a.place_of("leads"), "leads", f"'{ref}' is not a partner{directory.hint(ref)}; "
                                            "it is shown as written", ref, severity="warning"))
     return problems
 
@@ -120,10 +120,10 @@ def check_budget(lines: list[BudgetLine], directory: Directory, project: Project
             if pid is not None:
                 line.partner = pid
             elif not directory.is_rejected(line.partner):
-                problems.append(Problem.at(line.place, "partner", f"'{line.partner}' is not a partner"
+                problems.append(Problem.at(line.place_of("partner"), "partner", f"'{line.partner}' is not a partner"
                                            f"{directory.hint(line.partner)}", line.partner))
         if line.year is not None and project.duration_years and line.year > project.duration_years:
-            problems.append(Problem.at(line.place, "year", f"is year {line.year}, but duration_years in "
+            problems.append(Problem.at(line.place_of("year"), "year", f"is year {line.year}, but duration_years in "
                                        f"project.yaml is {project.duration_years}", line.year))
     if lines and project.amount_requested is not None:
         total = sum(line.amount for line in lines)
@@ -140,7 +140,7 @@ def check_outcomes(outcomes: list[Outcome]) -> list[Problem]:
     problems, ids = [], {}
     for o in outcomes:
         if o.id in ids:
-            problems.append(Problem.at(o.place, "id", f"the outcome id '{o.id}' is also used at {ids[o.id]}", o.id))
+            problems.append(Problem.at(o.place_of("id"), "id", f"the outcome id '{o.id}' is also used at {ids[o.id]}", o.id))
         ids.setdefault(o.id, o.place)
     return problems
 

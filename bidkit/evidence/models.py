@@ -23,10 +23,18 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=False, arbitrary_types_allowed=True)
     _place: Place | None = PrivateAttr(default=None)
+    _columns: dict = PrivateAttr(default_factory=dict)     # field -> spreadsheet column letter
 
     @property
     def place(self) -> Place | None:
         return self._place
+
+    def place_of(self, field: str) -> Place | None:
+        """The cell a field came from (`E7`), where the record came from a spreadsheet or CSV."""
+        place = self._place
+        if place is None or field not in self._columns:
+            return place
+        return Place(place.file, place.sheet, place.row, self._columns[field])
 
 
 # ---------------------------------------------------------------- project.yaml

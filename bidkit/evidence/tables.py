@@ -18,11 +18,16 @@ class ReadError(Exception):
 class Row:
     place: Place
     values: dict            # header as written -> str | date | list | dict
-    lines: dict = field(default_factory=dict)   # header -> YAML line, where known
+    lines: dict = field(default_factory=dict)     # header -> YAML line, where known
+    columns: dict = field(default_factory=dict)   # header -> spreadsheet column letter (shared by a table's rows)
 
     def place_of(self, key: str | None) -> Place:
         line = self.lines.get(key) if key else None
-        return Place(self.place.file, self.place.sheet, line) if line else self.place
+        if line:
+            return Place(self.place.file, self.place.sheet, line)
+        if key in self.columns:
+            return Place(self.place.file, self.place.sheet, self.place.row, self.columns[key])
+        return self.place
 
 
 @dataclass
@@ -31,6 +36,7 @@ class Table:
     place: Place            # file and sheet; row 1 is the header
     rows: list[Row]
     headers: list[str] = field(default_factory=list)
+    columns: dict = field(default_factory=dict)   # header -> column letter
 
 
 
@@ -53,6 +59,9 @@ def table_from_records(kind: str, place: Place, records: list[list]) -> Table:
     if not records:
         return Table(kind, place, [], [])
     headers = [str(h).strip() if h is not None else "" for h in records[0]]
+    columns: dict[str, str] = {}
+    for i, header in enumerate(headers):
+        columns.setdefault(header or f"column {column_letter(i)}", column_letter(i))
     rows = []
     for number, record in enumerate(records[1:], start=2):
         values = {}
@@ -62,12 +71,14 @@ def table_from_records(kind: str, place: Place, records: list[list]) -> Table:
             if cell in ("", None):
                 continue
             header = headers[i] if i < len(headers) else ""
-            values[header or f"column {column_letter(i)}"] = cell
+            key = header or f"column {column_letter(i)}"
+            columns.setdefault(key, column_letter(i))
+            values[key] = cell
         if values:
-            rows.append(Row(Place(place.file, place.sheet, number), values))
+            rows.append(Row(Place(place.file, place.sheet, number), values, columns=columns))
     while headers and not headers[-1]:
         headers.pop()
-    return Table(kind, place, rows, headers)
+    return Table(kind, place, rows, headers, columns)
 
 
 def column_letter(i: int) -> str:

@@ -36,8 +36,9 @@ def line_at(data, loc) -> int | None:
 
 
 def validate(model: type[BaseModel], data: dict, place: Place, lines: dict | None = None,
-             root=None) -> tuple[Model | None, list[Problem]]:
-    """One record; pydantic's locations become (file, row or line, field)."""
+             root=None, columns: dict | None = None) -> tuple[Model | None, list[Problem]]:
+    """One record; pydantic's locations become (file, row or line and column, field). `lines` and `columns`
+    give, by field name, a YAML key's line or a spreadsheet column's letter."""
     try:
         record = model.model_validate(data)
     except ValidationError as exc:
@@ -49,9 +50,12 @@ def validate(model: type[BaseModel], data: dict, place: Place, lines: dict | Non
             line = line_at(root, loc) if root is not None else (lines or {}).get(loc[0]) if loc else None
             if line:
                 where = Place(place.file, place.sheet, line)
+            elif columns and loc and loc[0] in columns:
+                where = Place(place.file, place.sheet, place.row, columns[loc[0]])
             problems.append(Problem.at(where, name, plain_message(err), raw_at(data, loc)))
         return None, problems
     record._place = place
+    record._columns = columns or {}
     return record, []
 
 
@@ -75,7 +79,8 @@ def validate_table(table: Table, rejected: list[dict] | None = None) -> tuple[li
     if not from_yaml:
         for header in table.headers:
             if header and tx.fold(header) not in known:
-                problems.append(Problem.at(header_place, header, unknown(header)))
+                problems.append(Problem.at(Place(header_place.file, header_place.sheet, header_place.row,
+                                                 table.columns.get(header)), header, unknown(header)))
         seen = {known[tx.fold(h)] for h in table.headers if tx.fold(h) in known}
         missing = [n for n, f in model.model_fields.items() if f.is_required() and n not in seen]
         for name in missing:
@@ -85,6 +90,7 @@ def validate_table(table: Table, rejected: list[dict] | None = None) -> tuple[li
 
     records = []
     name_of: dict[str, str | None] = {}       # header as written -> field, folded once per table
+    columns = {known[tx.fold(h)]: letter for h, letter in table.columns.items() if tx.fold(h) in known}
     for row in table.rows:
         data, lines = {}, {}
         for header, value in row.values.items():
@@ -101,7 +107,7 @@ def validate_table(table: Table, rejected: list[dict] | None = None) -> tuple[li
             data[name] = value
             lines[name] = row.lines.get(header)
         record, found = validate(model, data, row.place, {k: v for k, v in lines.items() if v},
-                                 root=row.values if from_yaml else None)
+                                 root=row.values if from_yaml else None, columns=columns)
         problems += found
         if record is not None:
             records.append(record)
