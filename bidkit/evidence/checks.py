@@ -59,7 +59,7 @@ def check_partners(partners: list[Partner]) -> list[Problem]:
             problems.append(Problem.at(p.place_of("id"), "id", f"the id '{p.id}' is also used at {ids[p.id]}", p.id))
         else:
             ids[p.id] = p.place
-        key = p.name.casefold()
+        key = tx.fold_text(p.name)
         if key in names:
             problems.append(Problem.at(p.place_of("name"), "name", f"'{p.name}' is also listed at {names[key]}", p.name))
         else:
@@ -91,7 +91,7 @@ def check_meetings(meetings: list[Meeting], directory: Directory, project: Proje
         elif m.status == "held" and m.date > project.as_of:
             problems.append(Problem.at(m.place_of("status"), "status", f"is 'held' but the meeting is on {m.date:%d %B %Y}, "
                                        f"after as_of ({project.as_of:%d %B %Y}) in project.yaml", m.status))
-        key = (m.date, m.title.casefold(), frozenset(ids))
+        key = (m.date, tx.fold_text(m.title), frozenset(ids))
         if key in seen:
             problems.append(Problem.at(m.place, None, f"the same meeting ('{m.title}', {m.date:%d %B %Y}) is also "
                                        f"reported at {seen[key]}; it is counted once", severity="warning"))

@@ -7,7 +7,8 @@ from pathlib import Path
 from .kinds import KINDS
 from .tables import ReadError
 
-TABLE_SUFFIXES = {".csv", ".xlsx", ".yaml", ".yml"}
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".ods", ".xls"}
+TABLE_SUFFIXES = {".csv", ".yaml", ".yml"} | SPREADSHEET_SUFFIXES
 SKIPPED_DIRS = {"templates", "narrative", "outputs", "funders"}
 MAX_ZIP_BYTES = 200 * 1024 * 1024    # uncompressed
 MAX_ZIP_RATIO = 200                   # uncompressed / compressed, per member

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..problems import Place, Problem
 from .csvfile import read_csv
-from .files import MAX_FILE_BYTES, kind_of_name
+from .files import MAX_FILE_BYTES, SPREADSHEET_SUFFIXES, kind_of_name
 from .kinds import KINDS, YAML_ONLY_KINDS
 from .spreadsheets import read_xlsx
 from .tables import ReadError, Table
@@ -22,7 +22,7 @@ def read_tables(path: Path, rel: str) -> tuple[list[Table], list[Problem]]:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise ReadError(f"the file is {path.stat().st_size // 2**20} MB; bidkit reads files up to 100 MB")
-        if suffix == ".xlsx":
+        if suffix in SPREADSHEET_SUFFIXES:
             return read_xlsx(path, rel, kind)
         if kind is None:
             return [], [Problem.at(Place(rel), None, "bidkit does not know what this file holds; name it after "

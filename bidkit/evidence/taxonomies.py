@@ -81,13 +81,27 @@ LANGUAGES = {"en": "English", "cy": "Cymraeg"}
 
 
 SEPARATORS = re.compile(r"[\s\-_]+")
+# What a keyboard, Word or a copied web page turns into something else: curly quotes, non-breaking and zero-width
+# spaces, the soft hyphen and the byte-order mark. None of them should make two names differ.
+LOOKALIKES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                            "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+                            "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ",
+                            "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
+                            "\u00ad": None})
 _LOOKUPS: dict[int, dict[str, str]] = {}
+
+
+@lru_cache(maxsize=65536)
+def fold_text(text: str) -> str:
+    """Text as people mean it, for comparing titles: quotes straightened, invisible characters dropped, runs of
+    spaces made one, case ignored (`Women’s  Aid` = `women's aid`)."""
+    return " ".join(str(text).translate(LOOKALIKES).split()).casefold()
 
 
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Case, spaces, `-` and `_` do not matter when people name things."""
-    return SEPARATORS.sub("", str(text)).casefold()
+    """Names as people write them: `fold_text`, and spaces, `-` and `_` do not matter either."""
+    return SEPARATORS.sub("", fold_text(text))
 
 
 def match(value: str, table: dict) -> str:
