@@ -10,10 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -21,13 +19,13 @@ from typing import Callable
 
 from .documents import DOCUMENTS
 from .paths import FUNDERS, template_folders
+from .output import check_folder, clean_temporary, commit, locked, make_folder, write_atomic
 from .problems import BidkitError
 from .render import FORMATS, WORKBOOK
 from .version import __version__
 
 MANIFEST = ".bidkit-manifest.json"
 CACHE = ".bidkit-cache"
-LOCK = ".bidkit.lock"
 RENDER_SECONDS = int(os.environ.get("BIDKIT_RENDER_TIMEOUT", "300"))       # per document and format
 CHART_SECONDS = max(RENDER_SECONDS, 120)     # charts are bidkit's own code: only the machine can slow them
 RENDER_MEMORY_MB = int(os.environ.get("BIDKIT_RENDER_MEMORY_MB", "3072"))  # address space of a render process
@@ -84,56 +82,41 @@ def fingerprint(files: list[Path], options: dict) -> str:
     return digest.hexdigest()
 
 
-@contextmanager
-def locked(out: Path):
-    """One build per output folder at a time."""
-    import fcntl
-
-    handle = open(out / LOCK, "a+")
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise BidkitError(f"the output folder {out} is in use by another bidkit build; "
-                              "wait for it to finish") from None
-        yield
-    finally:
-        handle.close()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """The whole file or nothing: a temporary file beside it, flushed to disk, then renamed over it."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~current_umask())      # as an ordinary new file, not mkstemp's 0600
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def limit_memory(megabytes: int) -> None:
-    """In each render process: a template or input that tries to eat the machine gets a MemoryError."""
+def start_worker(megabytes: int, build_pid: int) -> None:
+    """In each render process: a template or input that tries to eat the machine gets a MemoryError, and the
+    process ends when the build does, even when the build is killed outright (SIGKILL, the OOM killer), so a
+    looping template cannot outlive it. (The worker server stays up while any worker holds its pipe, so the
+    workers watch the build itself rather than their parent.)"""
     import resource
 
+    watch(build_pid)                    # first: a thread's stack must fit under the limit set next
     limit = megabytes * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def clean_temporary(out: Path) -> None:
-    """Temporary files left by a build that was killed (SIGKILL cannot clean up after itself)."""
-    for stale in out.glob(".*.tmp"):
-        stale.unlink(missing_ok=True)
+def watch(pid: int) -> None:
+    """A daemon thread that ends this process the moment process `pid` exits (Linux: a pidfd, no polling)."""
+    import select
+    import threading
+
+    def wait_then_exit(wait) -> None:
+        wait()
+        os._exit(1)
+
+    try:
+        fd = os.pidfd_open(pid)
+    except (AttributeError, OSError):           # not Linux 5.3+: look once a second instead
+        def wait() -> None:
+            while True:
+                try:
+                    os.kill(pid, 0)
+                except ProcessLookupError:
+                    return
+                time.sleep(1)
+    else:
+        def wait() -> None:
+            select.select([fd], [], [])
+    threading.Thread(target=wait_then_exit, args=(wait,), daemon=True, name="bidkit-watch-build").start()
 
 
 def out_of_memory(exc: BaseException) -> bool:
@@ -240,7 +223,8 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
     if not project.is_dir():
         raise BidkitError(f"there is no project folder at '{project}'")
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    check_folder(project, out)
+    make_folder(out)
     formats = list(dict.fromkeys(formats or FORMATS))
     folders = template_folders(project)
     report = Report([])
@@ -267,10 +251,9 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
 
         outputs, evidence_warnings = render_stale(project, out, folders, stale, docs, jobs, report, on_result)
         report.evidence_warnings = evidence_warnings
-        for name, data in outputs.items():
-            write_atomic(out / name, data)
-            manifest[name] = keys[name]
-        write_atomic(manifest_path, json.dumps(manifest, indent=2, sort_keys=True).encode())
+        manifest.update({name: keys[name] for name in outputs})
+        outputs[MANIFEST] = json.dumps(manifest, indent=2, sort_keys=True).encode()   # renamed last
+        commit(out, outputs)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -282,9 +265,9 @@ def pool(workers: int) -> ProcessPoolExecutor:
 
     # forkserver: workers do not inherit the output folder's lock, so a killed build never leaves it held
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(preload())
+    context.set_forkserver_preload([*preload(), "bidkit.documents.charts"])   # charts are drawn in the workers too
     return ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=limit_memory, initargs=(RENDER_MEMORY_MB,))
+                               initializer=start_worker, initargs=(RENDER_MEMORY_MB, os.getpid()))
 
 
 def stop(executor: ProcessPoolExecutor) -> None:

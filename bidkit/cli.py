@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .documents import DOCUMENTS
-from .problems import BidkitError, EvidenceInvalid, Problem, errors, summary, warnings
+from .problems import BidkitError, EvidenceInvalid, Problem, errors, shown, summary, warnings
 from .render import FORMATS
 
 EXIT_OK, EXIT_INVALID, EXIT_CANNOT_RUN = 0, 1, 2
@@ -193,7 +193,7 @@ def eject(directory: Path):
     copied = []
     for path in sorted(p for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         target = directory / path.relative_to(source)
-        if target.exists():
+        if target.exists() or target.is_symlink():       # a dangling link would be written through
             raise BidkitError(f"{target} already exists; bidkit does not overwrite your templates")
         copied.append((path, target))
     for path, target in copied:
@@ -216,11 +216,11 @@ def main() -> None:
         exc.show()
         sys.exit(EXIT_CANNOT_RUN)
     except BidkitError as exc:
-        click.echo(f"bidkit: {exc}", err=True)
+        click.echo(shown(f"bidkit: {exc}"), err=True)
         sys.exit(EXIT_CANNOT_RUN)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
     except Exception as exc:  # the last line of defence: one line, and how to report it
-        click.echo(f"bidkit: internal error ({type(exc).__name__}: {exc}); {REPORT}", err=True)
+        click.echo(shown(f"bidkit: internal error ({type(exc).__name__}: {exc}); {REPORT}"), err=True)
         sys.exit(EXIT_CANNOT_RUN)

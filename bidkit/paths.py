@@ -23,3 +23,41 @@ def template_folders(project: Path | None) -> list[Path]:
         folders.append((project / "templates").resolve())
     folders.append(shipped("templates").resolve())
     return folders
+
+
+def refusal(folder: Path, path: Path) -> str | None:
+    """Why bidkit will not read `path` as a file of `folder`, or None when it may: the one rule for every file
+    bidkit reads from a folder someone else can write to (evidence, narrative, templates).
+
+    The file must be a regular file reached without a symbolic link at any step below `folder`, stay inside it
+    once resolved, and have no second name (a hard link is another file's contents under a new name)."""
+    import stat
+
+    folder = Path(folder).resolve()
+    path = Path(path)
+    try:
+        relative = path.relative_to(folder) if path.is_absolute() else path
+    except ValueError:
+        return "it is outside the folder"
+    if ".." in relative.parts:
+        return "it points outside the folder ('..')"
+    current = folder
+    for part in relative.parts:
+        current = current / part
+        try:
+            info = current.lstat()
+        except FileNotFoundError:
+            return "it does not exist"
+        except OSError as exc:
+            return f"it cannot be read ({exc.strerror or exc})"
+        if stat.S_ISLNK(info.st_mode):
+            return "it is a symbolic link; bidkit only reads real files"
+    if stat.S_ISDIR(info.st_mode):
+        return "it is a folder"
+    if not stat.S_ISREG(info.st_mode):
+        return "it is not a regular file (a pipe, device or socket)"
+    if info.st_nlink > 1 and folder != shipped("templates").resolve():   # installers may hard-link our own files
+        return "it is a hard link to another file; copy the file instead"
+    if folder not in current.resolve().parents:
+        return "it points outside the folder"
+    return None

@@ -1,10 +1,19 @@
 """Problems are data: every check collects them, and only the CLI turns them into words and exit codes."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Iterable, Literal
 
 Severity = Literal["error", "warning"]
+
+
+def shown(text: str) -> str:
+    """Text safe to print on one terminal line: control characters, line breaks and the invisible format
+    characters (right-to-left overrides, zero-width spaces) appear as escapes, so a file named with a newline
+    or an override cannot forge or disguise a line of output."""
+    return "".join(ch if unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp", "Cs")
+                   else ascii(ch)[1:-1] for ch in text)
 
 
 @dataclass(frozen=True, order=True)
@@ -56,7 +65,7 @@ class Problem:
         """The compiler-style line a partner reads: `meetings.csv:7: date: ...`."""
         field = f"{self.field}: " if self.field else ""
         tag = "warning: " if self.severity == "warning" else ""
-        return f"{self.place}: {tag}{field}{self.message}"
+        return shown(f"{self.place}: {tag}{field}{self.message}")
 
     def as_dict(self) -> dict:
         return asdict(self)

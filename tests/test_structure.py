@@ -17,7 +17,7 @@ LAYERS = [
     ("documents", ["bidkit.documents"]),
     ("render", ["bidkit.render"]),
     ("pipeline", ["bidkit.pipeline", "bidkit.readiness"]),
-    ("build", ["bidkit.build"]),
+    ("build", ["bidkit.build", "bidkit.output"]),
     ("commands", ["bidkit.cli", "bidkit.__main__", "bidkit"]),
 ]
 
@@ -84,9 +84,13 @@ def test_no_module_is_past_400_lines(path):
 
 def test_every_preloaded_name_imports():
     """The worker server ignores a name that fails to import, so a typo here would pass silently."""
+    import inspect
+
+    import bidkit.build
     from bidkit.render import preload
 
-    for name in preload():
+    assert "bidkit.documents.charts" in inspect.getsource(bidkit.build.pool)
+    for name in [*preload(), "bidkit.documents.charts"]:
         importlib.import_module(name)
 
 

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from jinja2 import TemplateError
+from markupsafe import Markup
 
 from ..documents.content import Document
 from ..problems import BidkitError
@@ -53,8 +54,10 @@ def text_width(docx_document):
 
 
 def context(document: Document, sections: list[dict]) -> dict:
-    """What the template sees. Plain values and dicts only: the sandbox then has nothing clever to reach for.
-    `doc.sections` and `sections` are the same list, each with `title` and the rendered `body`."""
+    """What the template sees: plain text, numbers, lists and dicts, nothing with a method that touches a file.
+    `doc.sections` and `sections` are the same list, each with `title` and `body`, the section's content already
+    turned into WordprocessingML (a Subdoc object would hand the template `save`, `add_picture` and the whole
+    DocxTemplate)."""
     doc = {name: getattr(document, name) for name in
            ("id", "name", "title", "subtitle", "lead", "date", "version", "draft", "lang")}
     doc.update(labels=dict(document.labels), keywords=list(document.keywords), sections=sections)
@@ -78,7 +81,7 @@ def render_docx(document: Document, folders: list[Path]) -> bytes:
         writer = Writer(body, part, width)
         for item in section.items:
             writer.add(item)
-        sections.append({"id": section.id, "title": section.title, "body": body})
+        sections.append({"id": section.id, "title": section.title, "body": Markup(body._get_xml())})
 
     lang = document.lang.split("-")[0]
     env = environment(folders, lang, autoescape=True)

@@ -17,6 +17,7 @@ from jinja2 import TemplateError
 from markupsafe import Markup, escape
 
 from ..documents.content import Chart, Document, Run, safe_link
+from ..paths import refusal
 from ..problems import BidkitError
 from .reproducible import moment
 from .templating import describe, environment, find
@@ -77,15 +78,15 @@ def make_fetcher(folders: list[Path]):
         @staticmethod
         def locate(path: Path) -> Path | None:
             """A path inside one template folder, looked up along the whole search path (user folder
-            first), so an overriding template still finds the shipped stylesheet and fonts."""
+            first), so an overriding template still finds the shipped stylesheet and fonts; the same rule as
+            every template file (no links, no hard links, nothing but regular files)."""
             inside = next((folder for folder in allowed if folder in path.parents), None)
             if inside is None:
                 return None
             relative = path.relative_to(inside)
             for folder in allowed:
-                candidate = folder / relative
-                if candidate.is_file() and not candidate.is_symlink() and folder in candidate.resolve().parents:
-                    return candidate.resolve()
+                if refusal(folder, relative) is None:
+                    return (folder / relative).resolve()
             return None
 
     return TemplateFetcher()

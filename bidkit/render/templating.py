@@ -7,20 +7,39 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import BaseLoader, StrictUndefined, TemplateError, TemplateNotFound
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..i18n import gettext_for, ngettext_for
-from ..paths import template_folders
+from ..paths import refusal, template_folders
 from ..problems import BidkitError
 
 
 search_path = template_folders
 
 
+class TemplateLoader(BaseLoader):
+    """Every template, include, import and extends goes through `find`: a link, a hard link, a path out of the
+    template folders or anything but a regular file is refused, whichever tag asked for it."""
+
+    def __init__(self, folders: list[Path]):
+        self.folders = [Path(f).resolve() for f in folders]
+
+    def get_source(self, environment, template: str):
+        try:
+            path = find(self.folders, template)
+        except BidkitError as exc:
+            if str(exc).startswith("no template named"):
+                raise TemplateNotFound(template) from None
+            raise
+        text = path.read_text(encoding="utf-8")
+        mtime = path.stat().st_mtime
+        return text, str(path), lambda: path.is_file() and path.stat().st_mtime == mtime
+
+
 def environment(folders: list[Path], lang: str = "en", autoescape: bool = True) -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader([str(f) for f in folders], followlinks=False),
+        loader=TemplateLoader(folders),
         autoescape=autoescape,
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -32,16 +51,14 @@ def environment(folders: list[Path], lang: str = "en", autoescape: bool = True) 
 
 
 def find(folders: list[Path], name: str) -> Path:
-    """The first template file called `name`, refusing links and paths that leave the template folders."""
+    """The first template file called `name` along the search path (the project's folder first), by the one
+    rule for files bidkit reads (`paths.refusal`)."""
     for folder in folders:
-        candidate = folder / name
-        if candidate.is_symlink():
-            raise BidkitError(f"template {candidate} is a symbolic link; bidkit only reads real files")
-        if candidate.is_file():
-            resolved = candidate.resolve()
-            if folder not in resolved.parents:
-                raise BidkitError(f"template {name} points outside its folder {folder}")
-            return resolved
+        why = refusal(folder, Path(name))
+        if why is None:
+            return (Path(folder) / name).resolve()
+        if why != "it does not exist":
+            raise BidkitError(f"template {Path(folder) / name}: {why}")
     raise BidkitError(f"no template named {name} in {', '.join(str(f) for f in folders)}")
 
 

@@ -68,7 +68,7 @@ def test_a_killed_build_leaves_old_or_new_files_and_no_temporary_ones(make_proje
             pass
     code, _, err = finish(bidkit("build", str(root), "--out", str(out), "--doc", "project-report"))
     assert code == 0, err
-    assert list(out.glob(".*.tmp")) == []
+    assert list(out.glob(".*.tmp")) == [] and list(out.glob(".bidkit-tmp-*")) == []
     after = {p.name: p.read_bytes() for p in out.glob("project-report.*")}
     assert after.keys() == before.keys() and after["project-report.docx"] != before["project-report.docx"]
 
