@@ -28,12 +28,13 @@ class Place:
 
     @property
     def cell(self) -> str | None:
-        return f"{self.column}{self.row}" if self.column and self.row else None
+        """`E7`, in a workbook: where a partner goes (a CSV has rows, and its problems name the row)."""
+        return f"{self.column}{self.row}" if self.sheet and self.column and self.row else None
 
     def __str__(self) -> str:
         """`meetings.csv:7`, or in a workbook the cell a partner goes to: `meetings.xlsx[Meetings]!E7`."""
         text = self.file + (f"[{self.sheet}]" if self.sheet else "")
-        if self.sheet and self.cell:
+        if self.cell:
             return f"{text}!{self.cell}"
         return f"{text}:{self.row}" if self.row else text
 
@@ -47,7 +48,7 @@ class Problem:
     field: str | None
     value: str | None
     message: str
-    cell: str | None = None         # `E7`: in a spreadsheet or CSV, the cell the value was in
+    cell: str | None = None         # `E7`: in a workbook, the cell the value was in
 
     @classmethod
     def at(cls, place: Place, field: str | None, message: str, value: object = None,

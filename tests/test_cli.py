@@ -41,7 +41,7 @@ def test_check_json_shape(make_project):
     assert data["problems"][0] == {"severity": "error", "file": "meetings.csv", "sheet": None, "row": 2,
                                    "field": "date", "value": "31/02/2019",
                                    "message": "'31/02/2019' is not a real date (February 2019 has 28 days)",
-                                   "cell": "A2"}
+                                   "cell": None}
 
 
 def test_strict_turns_warnings_into_failure(make_project):

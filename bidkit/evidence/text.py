@@ -10,12 +10,38 @@ from functools import lru_cache
 from .narrative import PLACEHOLDER_NAME, substitute
 
 
+MAX_DEPTH = 8           # lists and quotes inside each other, as a reader counts them
+PARSE_DEPTH = 100       # markdown-it drops, without a word, whatever lies deeper than its maxNesting
+
+
 @lru_cache(maxsize=1)
 def parser():
     """The one Markdown dialect bidkit reads: CommonMark, raw HTML shown as text, nothing guessed."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
+                                     "maxNesting": PARSE_DEPTH})
+
+
+def too_deep(markdown: str) -> list[tuple[int, int]]:
+    """(line, depth) where lists and quotes nest deeper than MAX_DEPTH: such text is refused at its line rather
+    than shown in part (markdown-it would silently drop what lies past its own limit, and the rest of the file
+    with it). One entry per run of deep lines."""
+    found: list[tuple[int, int]] = []
+    depth = 0
+    deepest_run = False
+    for token in parser().parse(markdown):
+        if token.type in ("list_item_open", "blockquote_open"):
+            depth += 1
+        elif token.type in ("list_item_close", "blockquote_close"):
+            depth -= 1
+        if token.map and (depth > MAX_DEPTH or token.level >= PARSE_DEPTH - 2):
+            if not deepest_run:
+                found.append((token.map[0] + 1, depth))
+            deepest_run = True
+        elif token.map:
+            deepest_run = False
+    return found
 
 
 def inline_text(token) -> str:
