@@ -51,8 +51,17 @@ class Report:
 
 
 def tree_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
-        if folder.is_dir() else []
+    """Regular files only: a link, pipe or device in a project is not read to decide what is out of date."""
+    import stat
+
+    def regular(path: Path) -> bool:
+        try:
+            return stat.S_ISREG(path.lstat().st_mode)
+        except OSError:
+            return False
+
+    return sorted(p for p in folder.rglob("*") if "__pycache__" not in p.parts and regular(p)) \
+        if folder.is_dir() and not folder.is_symlink() else []
 
 
 def input_files(project: Path, folders: list[Path]) -> list[Path]:

@@ -19,8 +19,13 @@ FUNDERS = HERE / "evidence" / "funders"
 def template_folders(project: Path | None) -> list[Path]:
     """The template search path: the project's `templates/` overrides the shipped ones file by file."""
     folders = []
-    if project is not None and (project / "templates").is_dir():
-        folders.append((project / "templates").resolve())
+    own = None if project is None else project / "templates"
+    if own is not None and own.is_symlink():
+        from .problems import BidkitError
+
+        raise BidkitError(f"{own} is a symbolic link; a project's templates folder must be a real folder in it")
+    if own is not None and own.is_dir():
+        folders.append(own.resolve())
     folders.append(shipped("templates").resolve())
     return folders
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from pathlib import Path
 
 from jinja2 import TemplateError
@@ -20,6 +21,7 @@ from markupsafe import Markup
 
 from ..documents.content import Document
 from ..problems import BidkitError
+from .docx_guard import objections, own_properties
 from .reproducible import core_xml, moment, stable_zip
 from .templating import describe, environment, find
 
@@ -33,10 +35,15 @@ def open_template(path: Path):
 
     try:
         check_zip(path, "Word template")
+        refused = objections(path)
+        if refused:
+            raise BidkitError(f"the Word template {path} cannot be used: " + "; ".join(refused))
         template = DocxTemplate(str(path))
         template.init_docx()
     except ReadError as exc:
         raise BidkitError(f"{path}: {exc}") from None
+    except BidkitError:
+        raise
     except Exception as exc:  # python-docx raises several types for a damaged file
         raise BidkitError(f"{path} is not a Word document bidkit can read ({type(exc).__name__})") from None
     return template
@@ -95,13 +102,17 @@ def render_docx(document: Document, folders: list[Path]) -> bytes:
                           + (f" (near: {near[:200]})" if near else "")) from None
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise BidkitError(f"template {path} did not give a valid Word document: {exc}") from None
+    except RecursionError:
+        raise BidkitError(f"template error in {path}: a macro or include calls itself without end") from None
 
     result = template.docx
     fill_toc(result)
     set_properties(result, document)
     buffer = io.BytesIO()
     result.save(buffer)
-    return stable_zip(buffer.getvalue())
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as written:
+        names = written.namelist()
+    return stable_zip(buffer.getvalue(), own_properties(names))
 
 
 # ---------------------------------------------------------------------------------------------- contents

@@ -111,6 +111,9 @@ def render_html(document: Document, folders: list[Path]) -> tuple[str, Path]:
         html = env.get_template(name).render(doc=document, created=source_date())
     except (TemplateError, OverflowError) as exc:   # the sandbox raises OverflowError for a huge range()
         raise BidkitError(f"template error in {template_file}: {describe(exc)}") from None
+    except RecursionError:
+        raise BidkitError(f"template error in {template_file}: a macro or include calls itself without end") \
+            from None
     return html, template_file
 
 

@@ -117,3 +117,25 @@ def test_a_hard_link_in_the_templates_is_not_attached_to_the_pdf(tmp_path):
     assert result.returncode == 2, result.stdout + result.stderr
     assert "notes.txt" in result.stderr
     assert not (out / "project-report.pdf").exists() or SECRET not in unzipped(out / "project-report.pdf")
+
+
+def test_a_templates_folder_linked_to_the_root_is_refused(tmp_path):
+    root = project_with(tmp_path, "plain")
+    (root / "templates").symlink_to("/", target_is_directory=True)
+    result = build(root, tmp_path / "out", "--format", "pdf")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "symbolic link" in result.stderr and "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_recursive_macro_is_a_template_error(tmp_path, fmt):
+    root = project_with(tmp_path, "plain")
+    body = "{% macro down(n) %}{{ down(n + 1) }}{% endmacro %}{{ down(0) }}"
+    if fmt == "pdf":
+        write_tree(root, {"templates/html/project-report.html":
+                          '{% extends "html/base.html" %}{% block head %}' + body + "{% endblock %}"})
+    else:
+        docx_template(root, body)
+    result = build(root, tmp_path / "out", "--format", fmt)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "calls itself without end" in result.stderr and "project-report" in result.stderr
