@@ -242,6 +242,18 @@ def test_periods_and_project_dates_are_checked_too(make_project):
     assert text[("project.yaml", 3, "as_of")].startswith("15 March 2091 is more than 10 years after")
 
 
+def test_with_an_invalid_period_as_of_bounds_the_dates(make_project):
+    root = make_project({
+        "project.yaml": PROJECT.replace("end: 2019-03-31", "end: 2018-03-31"),
+        "meetings.csv": "date,title,partners\n14/11/2018,Fine,wcva\n28/11/1018,Year 1018,wcva\n",
+    })
+    found = problems_of(root)
+    assert cells(found) == [("meetings.csv", None, 3, "A3", "date", "error"),
+                            ("project.yaml", None, 4, None, "period", "error")]
+    assert said(found)[("meetings.csv", 3, "date")].startswith(
+        "28 November 1018 is more than 10 years before as_of (15 March 2019 in project.yaml); did you mean 2018?")
+
+
 def test_a_publication_year_may_be_old_but_not_in_the_future(make_project):
     root = make_project({"reading-list.csv": "title,source,year\nOld report,Someone,1850\nNew report,Someone,2020\n"})
     found = problems_of(root)

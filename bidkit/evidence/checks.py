@@ -185,11 +185,15 @@ def check_budget(lines: list[BudgetLine], directory: Directory, project: Project
 YEARS = 10        # a date further than this from the project's period is a slip of the keyboard
 
 
-def period_of(project: Project) -> tuple[date, date] | None:
-    """The project's period, or as_of alone when the period has an error; None when neither is known."""
+def period_of(project: Project) -> tuple[date, date, str] | None:
+    """The project's period and how to name it, or as_of alone when the period has an error; None when neither
+    is known."""
     if project.period is not None:
-        return project.period.start, project.period.end
-    return (project.as_of, project.as_of) if project.as_of is not None else None
+        start, end = project.period.start, project.period.end
+        return start, end, f"the project's period ({long_date(start)} to {long_date(end)} in project.yaml)"
+    if project.as_of is not None:
+        return project.as_of, project.as_of, f"as_of ({long_date(project.as_of)} in project.yaml)"
+    return None
 
 
 def years_from(day: date, years: int) -> date:
@@ -214,16 +218,15 @@ def slip(year: int, low: int, high: int) -> int | None:
     return None
 
 
-def far_date(day: date, window: tuple[date, date]) -> str | None:
+def far_date(day: date, window: tuple[date, date, str]) -> str | None:
     """Why `day` cannot be right ("more than 10 years before the project's period ..."), or None when it is
     within ten years of the project's period."""
-    start, end = window
+    start, end, named = window
     low, high = years_from(start, -YEARS), years_from(end, YEARS)
     if low <= day <= high:
         return None
     side = "before" if day < low else "after"
-    said = (f"more than {YEARS} years {side} the project's period ({long_date(start)} to {long_date(end)} in "
-            "project.yaml)")
+    said = f"more than {YEARS} years {side} {named}"
     if day.year in (1899, 1900):
         return (f"{said}: a year of {day.year} is what a spreadsheet shows when a number (such as 19) is typed "
                 f"into a date cell; type the whole date, e.g. {start:%d/%m/%Y}")

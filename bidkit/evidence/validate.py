@@ -65,26 +65,21 @@ def validate(model: type[BaseModel], data: dict, place: Place, lines: dict | Non
     try:
         record = model.model_validate(data if flat else given(data))
     except ValidationError as exc:
-        return None, [problem for problem, _top in located(exc, data, place, lines, root, columns)]
+        problems = []
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            name = ".".join(str(k) for k in loc if isinstance(k, str)) or None
+            where = place
+            line = line_at(root, loc) if root is not None else (lines or {}).get(loc[0]) if loc else None
+            if line:
+                where = Place(place.file, place.sheet, line)
+            elif columns and loc and loc[0] in columns:
+                where = Place(place.file, place.sheet, place.row, columns[loc[0]])
+            problems.append(Problem.at(where, name, plain_message(err), raw_at(data, loc)))
+        return None, problems
     record._place = place
     record._columns = columns or {}
     return record, []
-
-
-def located(exc: ValidationError, data: dict, place: Place, lines, root, columns) -> list[tuple[Problem, str]]:
-    """Each error of `exc` as a problem at its line or cell, with the top-level key it belongs to."""
-    found = []
-    for err in exc.errors(include_url=False):
-        loc = tuple(err["loc"])
-        name = ".".join(str(k) for k in loc if isinstance(k, str)) or None
-        where = place
-        line = line_at(root, loc) if root is not None else (lines or {}).get(loc[0]) if loc else None
-        if line:
-            where = Place(place.file, place.sheet, line)
-        elif columns and loc and loc[0] in columns:
-            where = Place(place.file, place.sheet, place.row, columns[loc[0]])
-        found.append((Problem.at(where, name, plain_message(err), raw_at(data, loc)), loc[0] if loc else None))
-    return found
 
 
 def field_names(model: type[BaseModel]) -> dict[str, str]:
