@@ -410,6 +410,10 @@ def test_a_report_with_the_attendance_counts_over_one_without(make_project):
     assert [m.attendees for m in ev.meetings if m.title == "Roundtable"] == [25]
     assert cells(ev.warnings) == [("meetings-involve.csv", None, 2, None, None, "warning")]
     assert ev.warnings[0].message.endswith("is also reported at meetings-wcva.xlsx[Meetings]:2; it is counted once")
+    other = duplicates(make_project, "20/11/2018,Roundtable,wcva,,online,\n", "20/11/2018,Roundtable,wcva,25,phone,")
+    [warning] = load(other).warnings
+    assert cells([warning]) == [("meetings-involve.csv", None, 2, "E2", "format", "warning")]
+    assert "with format online here and phone there; that one counts (it gives the attendance)" in warning.message
 
 
 def test_disagreeing_reports_are_an_error_in_final(make_project):

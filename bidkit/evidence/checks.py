@@ -90,11 +90,9 @@ def check_meetings(meetings: list[Meeting], directory: Directory, project: Proje
         m.partners = ids
         if m.nation is None:
             m.nation = directory.partner(ids[0]).nation
-        if as_of is None:                  # project.yaml's as_of has an error: held or planned cannot be told
-            pass
-        elif m.status is None:
+        if as_of is not None and m.status is None:     # as_of with an error: held or planned cannot be told
             m.status = "held" if m.date <= as_of else "planned"
-        elif m.status == "held" and m.date > as_of:
+        elif as_of is not None and m.status == "held" and m.date > as_of:
             problems.append(Problem.at(m.place_of("status"), "status", f"is 'held' but the meeting is on {m.date:%d %B %Y}, "
                                        f"after as_of ({as_of:%d %B %Y}) in project.yaml", m.status))
         kept.append(m)
@@ -108,9 +106,9 @@ COMPARED = ("attendees", "format", "status")     # what changes a figure or what
 def without_duplicates(meetings: list[Meeting], final: bool) -> tuple[list[Meeting], list[Problem]]:
     """The same meeting (same date, same title as people mean it, same partners) counts once. When two reports
     give different attendance, the smaller counts: a bid's figures should claim no more than both partners agree
-    on, and a facilitator can defend that number to a funder; a report that gives the attendance counts over one
-    that leaves it blank, and otherwise the first in file order counts. Reports
-    that disagree are a warning naming both places and both values, an error in a final draft."""
+    on, and a facilitator can defend that number to a funder. A report that gives the attendance counts over one
+    that leaves it blank; otherwise the first in file order counts. Reports that disagree are a warning naming
+    both places and both values, an error in a final draft."""
     groups: dict[tuple, list[Meeting]] = {}
     for m in meetings:
         groups.setdefault((m.date, tx.fold_text(m.title), frozenset(m.partners)), []).append(m)
@@ -120,16 +118,19 @@ def without_duplicates(meetings: list[Meeting], final: bool) -> tuple[list[Meeti
             counted.append(group[0])
             continue
         given = [m for m in group if m.attendees is not None]
-        smaller = len({m.attendees for m in given}) > 1
         chosen = min(given, key=lambda m: m.attendees) if given else group[0]
+        if len({m.attendees for m in given}) > 1:
+            why = "it has the smaller attendance, so no figure claims more than both reports agree on"
+        else:
+            why = "it comes first" if chosen is group[0] else "it gives the attendance"
         counted.append(chosen)
         for m in group:
             if m is not chosen:
-                problems.append(duplicate(m, chosen, smaller, final))
+                problems.append(duplicate(m, chosen, why, final))
     return counted, problems
 
 
-def duplicate(m: Meeting, chosen: Meeting, smaller: bool, final: bool) -> Problem:
+def duplicate(m: Meeting, chosen: Meeting, why: str, final: bool) -> Problem:
     what = f"the same meeting ('{m.title}', {m.date:%d %B %Y})"
     differ = [(f, getattr(m, f), getattr(chosen, f)) for f in COMPARED
               if getattr(m, f) is not None and getattr(chosen, f) is not None and getattr(m, f) != getattr(chosen, f)]
@@ -138,8 +139,6 @@ def duplicate(m: Meeting, chosen: Meeting, smaller: bool, final: bool) -> Proble
                           severity="warning")
     field = differ[0][0]
     values = ", ".join(f"{f} {here} here and {there} there" for f, here, there in differ)
-    why = ("it has the smaller attendance, so no figure claims more than both reports agree on" if smaller
-           else "it comes first")
     return Problem.at(m.place_of(field), field, f"{what} is also reported at {chosen.place_of(field)}, with "
                       f"{values}; that one counts ({why}): make the two reports agree, or remove one", differ[0][1],
                       severity="error" if final else "warning")
