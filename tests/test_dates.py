@@ -25,6 +25,7 @@ D = date
     ("05/06/2018", D(2018, 6, 5)),            # 5 June, never May 6
     ("29/02/2020", D(2020, 2, 29)),           # leap year
     ("2000-02-29", D(2000, 2, 29)),
+    ("November 14 2018", D(2018, 11, 14)),   # issue 12: a month written as a word is unambiguous anywhere
 ])
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
@@ -46,8 +47,10 @@ def test_date_cells_are_taken_as_they_are():
     ("0000-01-01", "'0000-01-01' is not a real date (there is no year 0)"),
     ("next Tuesday", "'next Tuesday' is not a date bidkit understands; write it as 2018-11-14 or 14/11/2018"),
     ("  next Tuesday ", "'next Tuesday' is not a date bidkit understands; write it as 2018-11-14 or 14/11/2018"),
-    ("November 14 2018", "'November 14 2018' is not a date bidkit understands; "
-                         "write it as 2018-11-14 or 14/11/2018"),    # never month first
+    ("11/14/2018", "'11/14/2018' is not a real date (there is no month 14); dates are read day first, so if "
+                   "you meant 14 November 2018 write 14/11/2018 or 2018-11-14"),    # never month first
+    ("November 14 18", "'November 14 18' is not a date bidkit understands; "
+                       "write it as 2018-11-14 or 14/11/2018"),    # a month first needs its four-digit year
     ("14/11-2018", "'14/11-2018' is not a date bidkit understands; write it as 2018-11-14 or 14/11/2018"),
     ("", "'' is not a date bidkit understands; write it as 2018-11-14 or 14/11/2018"),
 ])
@@ -160,3 +163,91 @@ def test_messages_have_no_python_in_them(text):
         parse_period(text)
     message = str(caught.value)
     assert "Traceback" not in message and "datetime" not in message and "\\" not in message
+
+
+# ---------------------------------------------------------------- issue 12: dates as partners type them
+
+HINT = "write it as 2018-11-14 or 14/11/2018"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("13-Nov-2018", D(2018, 11, 13)),
+    ("13-Nov-18", D(2018, 11, 13)),
+    ("4-Dec-18", D(2018, 12, 4)),
+    ("13/Nov/2018", D(2018, 11, 13)),
+    ("Tue 13 Nov 2018", D(2018, 11, 13)),
+    ("Tue, 13 Nov 2018", D(2018, 11, 13)),
+    ("Tuesday 13 November 2018", D(2018, 11, 13)),
+    ("TUES 13 NOV 2018", D(2018, 11, 13)),
+    ("2018/11/01", D(2018, 11, 1)),            # year first: always year, month, day
+    ("2018.11.01", D(2018, 11, 1)),
+    ("13/11/2018 10:30", D(2018, 11, 13)),     # a time of day: the day counts
+    ("13/11/2018 10:30:00", D(2018, 11, 13)),
+    ("13/11/2018 3pm", D(2018, 11, 13)),
+    ("13 Nov 2018 10:30", D(2018, 11, 13)),
+    ("13 Oct 2018 at 10:30", D(2018, 10, 13)),
+    ("2018-11-13T10:30:00", D(2018, 11, 13)),
+    ("2018-11-13T10:30:00Z", D(2018, 11, 13)),
+    ("2018-11-13T10:30:00+01:00", D(2018, 11, 13)),
+    ("2018-11-13 10:30:00.000", D(2018, 11, 13)),
+    ("13th of November 2018", D(2018, 11, 13)),
+    ("5th of February 2019", D(2019, 2, 5)),
+    ("November 13, 2018", D(2018, 11, 13)),    # the month is a word: unambiguous first too
+    ("November 13th, 2018", D(2018, 11, 13)),
+    ("Nov 13 2018", D(2018, 11, 13)),
+    ("March 1, 2019", D(2019, 3, 1)),
+    ("Tuesday, November 13, 2018", D(2018, 11, 13)),
+    ("13/11/18", D(2018, 11, 13)),
+    ("1/2/19", D(2019, 2, 1)),                 # 1 February, never January 2
+])
+def test_every_unambiguous_form_is_read(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Mon 13 Nov 2018", "'Mon 13 Nov 2018' cannot be right: 13 November 2018 is a Tuesday, not a Monday; check "
+                        "the date and write it as 13/11/2018 or 2018-11-13"),
+    ("13/11/2018 25:00", f"'13/11/2018 25:00' is not a date bidkit understands; {HINT}"),
+    ("13/11/2018 13pm", f"'13/11/2018 13pm' is not a date bidkit understands; {HINT}"),
+    ("13/11/2018 10", f"'13/11/2018 10' is not a date bidkit understands; {HINT}"),
+    ("11/13/2018", "'11/13/2018' is not a real date (there is no month 13); dates are read day first, so if you "
+                   "meant 13 November 2018 write 13/11/2018 or 2018-11-13"),
+    ("11/13/2018 10:30", "'11/13/2018 10:30' is not a real date (there is no month 13); dates are read day first, "
+                         "so if you meant 13 November 2018 write 13/11/2018 or 2018-11-13"),
+    ("2018/13/01", "'2018/13/01' is not a real date (there is no month 13)"),     # year first is never y/d/m
+    ("13 11 2018", f"'13 11 2018' is not a date bidkit understands; {HINT}"),
+    ("Nov 2018", f"'Nov 2018' is not a date bidkit understands; {HINT}"),        # a month, not a day
+    ("43417", f"'43417' is not a date bidkit understands; {HINT}"),              # an Excel serial as text
+])
+def test_what_is_still_refused_says_why(text, message):
+    with pytest.raises(DateError) as caught:
+        parse_date(text)
+    assert str(caught.value) == message
+
+
+def test_new_forms_work_in_periods_too():
+    assert parse_period("13-Nov-2018 - 4-Dec-18") == Period("13-Nov-2018 - 4-Dec-18", D(2018, 11, 13), D(2018, 12, 4))
+    assert parse_period("November 13, 2018 to Jan 2019").end == D(2019, 1, 31)
+
+
+def test_the_parse_cache_is_kept():
+    from bidkit.evidence.dates import _parse_text_date
+
+    _parse_text_date.cache_clear()
+    for _ in range(3):
+        parse_date("13-Nov-2018")
+    assert _parse_text_date.cache_info().hits == 2
+
+
+@pytest.mark.parametrize("text, orders", [
+    ("11/13/2018", {"month-first"}),
+    ("13/11/2018", {"day-first"}),
+    ("12/4/2018", {"either"}),
+    ("12/4/18 - 1/15/19", {"either", "month-first"}),
+    ("31/31/2018", {"neither"}),
+    ("2018-11-13", set()), ("2018/11/13", set()), ("13 Nov 2018", set()), ("Ongoing", set()),
+])
+def test_reading_order_tells_a_month_first_date(text, orders):
+    from bidkit.evidence.dates import reading_order
+
+    assert reading_order(text) == orders

@@ -103,8 +103,9 @@ def test_excel_date_cells_and_text_dates(make_project):
         ["11/14/2018", "Month first", "wcva", 1],
     ]})})
     found = problems_of(root)
-    assert places(found) == [("meetings.xlsx", "Sheet1", 4, "date", "error")]
-    assert found[0].message == "'11/14/2018' is not a real date (there is no month 14)"
+    # issue 12: a column whose only numeric date can be read only month first is one problem at its header
+    assert [(p.row, p.cell, p.field) for p in found] == [(1, "A1", "date")]
+    assert found[0].message.startswith("the dates in column 'Date' look month first")
 
 
 def test_yaml_values_are_never_typed_by_the_parser(make_project):

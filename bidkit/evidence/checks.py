@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
 from ..problems import Place, Problem
 from . import taxonomies as tx
-from .models import Action, BudgetLine, Meeting, Outcome, Partner, Project
+from .dates import Period, long_date
+from .models import Action, BudgetLine, Meeting, Outcome, Partner, Project, dated_fields
 
 
 def slugify(name: str) -> str:
@@ -68,7 +70,9 @@ def check_partners(partners: list[Partner]) -> list[Problem]:
 
 
 def check_meetings(meetings: list[Meeting], directory: Directory, project: Project) -> tuple[list, list]:
-    problems, kept, seen = [], [], {}
+    """Partner references resolved, status defaulted from as_of, and the same meeting reported twice counted once."""
+    problems, kept = [], []
+    as_of = project.as_of
     for m in meetings:
         ids, ok = [], True
         for ref in m.partners:
@@ -86,19 +90,58 @@ def check_meetings(meetings: list[Meeting], directory: Directory, project: Proje
         m.partners = ids
         if m.nation is None:
             m.nation = directory.partner(ids[0]).nation
-        if m.status is None:
-            m.status = "held" if m.date <= project.as_of else "planned"
-        elif m.status == "held" and m.date > project.as_of:
+        if as_of is not None and m.status is None:     # as_of with an error: held or planned cannot be told
+            m.status = "held" if m.date <= as_of else "planned"
+        elif as_of is not None and m.status == "held" and m.date > as_of:
             problems.append(Problem.at(m.place_of("status"), "status", f"is 'held' but the meeting is on {m.date:%d %B %Y}, "
-                                       f"after as_of ({project.as_of:%d %B %Y}) in project.yaml", m.status))
-        key = (m.date, tx.fold_text(m.title), frozenset(ids))
-        if key in seen:
-            problems.append(Problem.at(m.place, None, f"the same meeting ('{m.title}', {m.date:%d %B %Y}) is also "
-                                       f"reported at {seen[key]}; it is counted once", severity="warning"))
-            continue
-        seen[key] = m.place
+                                       f"after as_of ({as_of:%d %B %Y}) in project.yaml", m.status))
         kept.append(m)
-    return kept, problems
+    counted, trouble = without_duplicates(kept, final=project.status == "final")
+    return counted, problems + trouble
+
+
+COMPARED = ("attendees", "format", "status")     # what changes a figure or what the documents say of a meeting
+
+
+def without_duplicates(meetings: list[Meeting], final: bool) -> tuple[list[Meeting], list[Problem]]:
+    """The same meeting (same date, same title as people mean it, same partners) counts once. When two reports
+    give different attendance, the smaller counts: a bid's figures should claim no more than both partners agree
+    on, and a facilitator can defend that number to a funder. A report that gives the attendance counts over one
+    that leaves it blank; otherwise the first in file order counts. Reports that disagree are a warning naming
+    both places and both values, an error in a final draft."""
+    groups: dict[tuple, list[Meeting]] = {}
+    for m in meetings:
+        groups.setdefault((m.date, tx.fold_text(m.title), frozenset(m.partners)), []).append(m)
+    problems, counted = [], []
+    for group in groups.values():
+        if len(group) == 1:
+            counted.append(group[0])
+            continue
+        given = [m for m in group if m.attendees is not None]
+        chosen = min(given, key=lambda m: m.attendees) if given else group[0]
+        if len({m.attendees for m in given}) > 1:
+            why = "it has the smaller attendance, so no figure claims more than both reports agree on"
+        else:
+            why = "it comes first" if chosen is group[0] else "it gives the attendance"
+        counted.append(chosen)
+        for m in group:
+            if m is not chosen:
+                problems.append(duplicate(m, chosen, why, final))
+    return counted, problems
+
+
+def duplicate(m: Meeting, chosen: Meeting, why: str, final: bool) -> Problem:
+    what = f"the same meeting ('{m.title}', {m.date:%d %B %Y})"
+    differ = [(f, getattr(m, f), getattr(chosen, f)) for f in COMPARED
+              if getattr(m, f) is not None and getattr(chosen, f) is not None and getattr(m, f) != getattr(chosen, f)]
+    if not differ:
+        return Problem.at(m.place, None, f"{what} is also reported at {chosen.place}; it is counted once",
+                          severity="warning")
+    field = differ[0][0]
+    values = ", ".join(f"{f} {here} here and {there} there" for f, here, there in differ)
+    return Problem.at(m.place_of(field), field, f"{what} is also reported at {chosen.place_of(field)}, with "
+                      f"{values}; that one counts ({why}): make the two reports agree, or remove one", differ[0][1],
+                      severity="error" if final else "warning")
 
 
 def check_actions(actions: list[Action], directory: Directory) -> list[Problem]:
@@ -112,7 +155,9 @@ def check_actions(actions: list[Action], directory: Directory) -> list[Problem]:
 
 
 def check_budget(lines: list[BudgetLine], directory: Directory, project: Project,
-                 budget_files: list[Place]) -> list[Problem]:
+                 budget_files: list[Place], complete: bool = True) -> list[Problem]:
+    """Partners and years of the budget lines, and their total against amount_requested; the total is not
+    compared when a budget line has an error of its own (its amount is not known, so neither is the total)."""
     problems = []
     for line in lines:
         if line.partner is not None:
@@ -125,7 +170,7 @@ def check_budget(lines: list[BudgetLine], directory: Directory, project: Project
         if line.year is not None and project.duration_years and line.year > project.duration_years:
             problems.append(Problem.at(line.place_of("year"), "year", f"is year {line.year}, but duration_years in "
                                        f"project.yaml is {project.duration_years}", line.year))
-    if lines and project.amount_requested is not None:
+    if lines and complete and project.amount_requested is not None:
         total = sum(line.amount for line in lines)
         if total != project.amount_requested:
             diff = total - project.amount_requested
@@ -133,6 +178,97 @@ def check_budget(lines: list[BudgetLine], directory: Directory, project: Project
             problems.append(Problem.at(where, "amount", f"the budget lines add up to £{total:,} but "
                                        f"amount_requested is £{project.amount_requested:,} (a difference of "
                                        f"£{abs(diff):,} {'over' if diff > 0 else 'under'})", total))
+    return problems
+
+
+YEARS = 10        # a date further than this from the project's period is a slip of the keyboard
+
+
+def period_of(project: Project) -> tuple[date, date, str] | None:
+    """The project's period and how to name it, or as_of alone when the period has an error; None when neither
+    is known."""
+    if project.period is not None:
+        start, end = project.period.start, project.period.end
+        return start, end, f"the project's period ({long_date(start)} to {long_date(end)} in project.yaml)"
+    if project.as_of is not None:
+        return project.as_of, project.as_of, f"as_of ({long_date(project.as_of)} in project.yaml)"
+    return None
+
+
+def years_from(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:                     # 29 February into a year without one
+        return day.replace(year=day.year + years, day=28)
+
+
+def slip(year: int, low: int, high: int) -> int | None:
+    """The one year in range that one slip of the keyboard makes `year` (two digits swapped, else one digit
+    mistyped): 2108 -> 2018, 1018 -> 2018; None when there is no single such year."""
+    text = str(year).zfill(4)
+    swapped = {int(text[:i] + text[i + 1] + text[i] + text[i + 2:]) for i in range(len(text) - 1)}
+    typed = {int(text[:i] + d + text[i + 1:]) for i in range(len(text)) for d in "0123456789"}
+    for found in (swapped, typed):
+        found = {y for y in found if low <= y <= high and y != year}
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None
+    return None
+
+
+def far_date(day: date, window: tuple[date, date, str]) -> str | None:
+    """Why `day` cannot be right ("more than 10 years before the project's period ..."), or None when it is
+    within ten years of the project's period."""
+    start, end, named = window
+    low, high = years_from(start, -YEARS), years_from(end, YEARS)
+    if low <= day <= high:
+        return None
+    side = "before" if day < low else "after"
+    said = f"more than {YEARS} years {side} {named}"
+    if day.year in (1899, 1900):
+        return (f"{said}: a year of {day.year} is what a spreadsheet shows when a number (such as 19) is typed "
+                f"into a date cell; type the whole date, e.g. {start:%d/%m/%Y}")
+    meant = slip(day.year, low.year, high.year)
+    hint = f"did you mean {meant}? " if meant else ""
+    ahead = " (a date this far ahead would count as planned)" if side == "after" else ""
+    return f"{said}{ahead}; {hint}check the year"
+
+
+def check_dates(records: dict[str, list], project: Project) -> list[Problem]:
+    """Every date and period of every record, and as_of and start_date, within ten years of the project's period:
+    1900 (19 typed into a date cell), 1018 or 2108 are slips, and would fill the charts with a thousand months
+    or count a meeting as planned. A reading-list year is when something was published, so it may be long ago;
+    one after as_of's year is a warning."""
+    window = period_of(project)
+    if window is None:
+        return []
+    problems = []
+    for key in ("as_of", "start_date"):
+        day = getattr(project, key)
+        if day is not None and (why := far_date(day, window)):
+            problems.append(Problem.at(Place("project.yaml", None, project._line_of.get(key)), key,
+                                       f"{long_date(day)} is {why}", day))
+    for found in records.values():
+        for record in found:
+            for name in dated_fields(type(record)):
+                value = getattr(record, name)
+                if isinstance(value, Period):
+                    days = [(value.start, "starts on"), (value.end, "ends on")] if value.start else []
+                    said = f"'{value.text}' "
+                else:
+                    days, said = ([(value, "")] if value is not None else []), ""
+                for day, what in days:
+                    if why := far_date(day, window):
+                        text = f"{said}{what} {long_date(day)}, {why}" if what else f"{long_date(day)} is {why}"
+                        problems.append(Problem.at(record.place_of(name), name, text, value))
+                        break
+    as_of = project.as_of
+    for item in records.get("reading-list", []) if as_of is not None else []:
+        if item.year is not None and item.year > as_of.year:
+            problems.append(Problem.at(item.place_of("year"), "year", f"is {item.year}, later than as_of in "
+                                       f"project.yaml ({long_date(as_of)}); a publication year cannot be in the "
+                                       "future: check it", item.year, severity="warning"))
     return problems
 
 

@@ -1,9 +1,10 @@
 """Dates and periods as partners write them: always day first, never month first.
 
-Spreadsheets from four nations arrive with `14/11/2018`, `14 Nov 2018`, `June 17` or `Early Sept 17`. Each is read
-the way a person in the UK would read it (`05/06/2018` is 5 June, never May 6), and a date that cannot exist says
-why in plain English, because the message is shown to the person who typed it. Pure stdlib, no locale: the same
-text gives the same dates on every machine.
+Spreadsheets from four nations arrive with `14/11/2018`, `13-Nov-18`, `Tue 13 Nov 2018`, `June 17` or
+`Early Sept 17`. Each is read the way a person in the UK would read it (`05/06/2018` is 5 June, never May 6); a
+month written as a word is unambiguous wherever it stands (`November 13, 2018`), and a date with a time of day is
+the day. A date that cannot exist says why in plain English, because the message is shown to the person who typed
+it. Pure stdlib, no locale: the same text gives the same dates on every machine.
 """
 from __future__ import annotations
 
@@ -21,14 +22,32 @@ MONTH_NAMES = [
 ]
 MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
 MONTH_TITLES = [names[0].title() for names in MONTH_NAMES]      # "February", for messages (calendar is locale-bound)
+DAY_TITLES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEKDAYS = {name: number for number, names in enumerate([
+    ("monday", "mon"), ("tuesday", "tues", "tue"), ("wednesday", "weds", "wed"),
+    ("thursday", "thurs", "thur", "thu"), ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun")])
+    for name in names}
 MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"   # longest first: "sept" before "sep"
 YEAR = r"(\d{4}|\d{2})"
+ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 RANGE = re.compile(r"\s*[–—]\s*|\s+(?:-|to)\s+", re.IGNORECASE)
 HINT = "write it as 2018-11-14 or 14/11/2018"
 PERIOD_HINT = ("write a date (14/11/2018), a month (June 2017, Jun 17), part of a month (Early Sept 17), "
                "a season (Autumn 2017), a year (2018), a range (Nov 2018 - Jan 2019) or Ongoing")
+
+WEEKDAY_PREFIX = re.compile("(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,? (.*)")
+# A time of day after the date (`10:30`, `10:30:00`, `T10:30:00Z`, `3pm`): the day is what counts.
+TIME = re.compile(r"(.*?\d)(?:t| at |, | )(\d{1,2})(?:(?:[:.](\d{2}))(?::(\d{2})(?:\.\d+)?)?\s?(am|pm)?"
+                  r"|\s?(am|pm))(?:z|[+-]\d{2}:?\d{2})?")
+ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+YEAR_FIRST = re.compile(r"(\d{4})([/.])(\d{1,2})\2(\d{1,2})")
+DAY_FIRST = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2" + YEAR)      # one separator throughout
+WORD_DAY_FIRST = re.compile(ORDINAL + r"(?: of)?(?: |-|/)" + MONTH + r"(?:,? |-|/)" + YEAR)
+WORD_MONTH_FIRST = re.compile(MONTH + r"(?: |-)" + ORDINAL + r"(?:,? |,|-)(\d{4})")
+# Any number written as day/month/year in a text, for telling a column typed month first (validate.py).
+NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.\-])")
 
 
 class DateError(ValueError):
@@ -58,6 +77,10 @@ def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def is_real(year: int, month: int, day: int) -> bool:
+    return 1 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
 def make_date(year: int, month: int, day: int, written: str) -> date:
     """The date, or a DateError saying in words why it cannot exist."""
     if not 1 <= month <= 12:
@@ -70,16 +93,53 @@ def make_date(year: int, month: int, day: int, written: str) -> date:
     return date(year, month, day)
 
 
-def exact_date(text: str) -> date | None:
-    """A single day, or None when the text is not written as one."""
-    t = " ".join(text.lower().split())
-    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t):
+def long_date(day: date) -> str:
+    return f"{day.day} {MONTH_TITLES[day.month - 1]} {day.year}"
+
+
+def day_first(first: int, second: int, year: int, written: str) -> date:
+    """`first/second/year` read day first; when only month first makes it real, the message says how to write it."""
+    if not is_real(year, second, first) and is_real(year, first, second):
+        meant = date(year, first, second)
+        raise DateError(f"'{written}' is not a real date (there is no month {second}); dates are read day first, "
+                        f"so if you meant {long_date(meant)} write {meant:%d/%m/%Y} or {meant:%Y-%m-%d}")
+    return make_date(year, second, first, written)
+
+
+def _core_date(t: str, text: str) -> date | None:
+    """A day written without weekday or time, or None when `t` (folded) is not written as one."""
+    if m := ISO.fullmatch(t):
         return make_date(int(m[1]), int(m[2]), int(m[3]), text)
-    if m := re.fullmatch(r"(\d{1,2})([/.\-])(\d{1,2})\2" + YEAR, t):   # day first, one separator throughout
-        return make_date(year_of(m[4]), int(m[3]), int(m[1]), text)
-    if m := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)? {MONTH},? {YEAR}", t):
+    if m := YEAR_FIRST.fullmatch(t):
+        return make_date(int(m[1]), int(m[3]), int(m[4]), text)
+    if m := DAY_FIRST.fullmatch(t):
+        return day_first(int(m[1]), int(m[3]), year_of(m[4]), text)
+    if m := WORD_DAY_FIRST.fullmatch(t):
         return make_date(year_of(m[3]), MONTHS[m[2]], int(m[1]), text)
+    if m := WORD_MONTH_FIRST.fullmatch(t):       # the month is a word: unambiguous wherever it stands
+        return make_date(int(m[3]), MONTHS[m[1]], int(m[2]), text)
     return None
+
+
+def _real_time(m: re.Match) -> bool:
+    hour, minute, second, half = int(m[2]), int(m[3] or 0), int(m[4] or 0), m[5] or m[6]
+    return (1 <= hour <= 12 if half else hour <= 23) and minute <= 59 and second <= 59
+
+
+def exact_date(text: str) -> date | None:
+    """A single day, or None when the text is not written as one. A weekday before it must be that day's."""
+    t = " ".join(text.lower().split())
+    weekday = None
+    if m := WEEKDAY_PREFIX.fullmatch(t):
+        weekday, t = WEEKDAYS[m[1]], m[2]
+    found = _core_date(t, text)
+    if found is None and (m := TIME.fullmatch(t)) and _real_time(m):
+        found = _core_date(m[1], text)
+    if found is not None and weekday is not None and found.weekday() != weekday:
+        raise DateError(f"'{text}' cannot be right: {long_date(found)} is a {DAY_TITLES[found.weekday()]}, "
+                        f"not a {DAY_TITLES[weekday]}; check the date and write it as {found:%d/%m/%Y} or "
+                        f"{found:%Y-%m-%d}")
+    return found
 
 
 def parse_date(value: str | date) -> date:
@@ -98,6 +158,24 @@ def _parse_text_date(text: str) -> date:
     if found is None:
         raise DateError(f"'{text}' is not a date bidkit understands; {HINT}")
     return found
+
+
+@lru_cache(maxsize=4096)
+def reading_order(text: str) -> frozenset[str]:
+    """How the numeric dates in a text (`12/4/2018`, `11/13/18 - 1/2/19`) can be read: a set of `day-first`
+    (only day first makes them real), `month-first` (only month first does), `either` and `neither`. Empty when
+    the text has none; ISO and year-first dates are unambiguous and not counted."""
+    orders = set()
+    for m in NUMERIC.finditer(str(text)):
+        first, second, year = int(m[1]), int(m[3]), year_of(m[4])
+        as_day, as_month = is_real(year, second, first), is_real(year, first, second)
+        if as_day and as_month:
+            orders.add("either")
+        elif as_day or as_month:
+            orders.add("day-first" if as_day else "month-first")
+        else:
+            orders.add("neither")
+    return frozenset(orders)
 
 
 def span(text: str) -> tuple[date, date] | None:

@@ -9,18 +9,20 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from ..problems import BidkitError, EvidenceInvalid, Place, Problem, errors
 from . import taxonomies as tx
-from .checks import (Directory, check_actions, check_budget, check_meetings, check_outcomes, check_partners,
-                     partner_keys)
+from .checks import (Directory, check_actions, check_budget, check_dates, check_meetings, check_outcomes,
+                     check_partners, partner_keys)
 from .files import evidence_files, kind_of_name
 from .funders.profile import Profile, check as check_profile, load_profile
 from .kinds import KINDS
-from .models import Action, BudgetLine, Meeting, Outcome, Partner, Project, ReadingItem
+from .models import Action, BudgetLine, Meeting, Outcome, PartialProject, Partner, Project, ReadingItem
 from .narrative import Narrative, check_sections, read_narrative
 from .readers import read_tables
 from .tables import ReadError, Table
-from .validate import validate, validate_table
+from .validate import given, validate, validate_table
 from .yamlfile import YMap, read_yaml
 
 
@@ -69,46 +71,59 @@ def funder_profile(root: Path, project: Project) -> tuple[Profile | None, list[P
 
 
 def load(root: Path) -> Evidence:
-    """Evidence, or EvidenceInvalid with every problem; BidkitError when there is no folder to read."""
+    """Evidence, or EvidenceInvalid with every problem; BidkitError when there is no folder to read.
+
+    Every check runs on whatever is valid: a project.yaml with errors still gives its valid keys to the checks
+    that need only those, and a file that cannot be read hides nothing of the others."""
     root = Path(root)
     if not root.is_dir():
         raise BidkitError(f"there is no project folder at '{root}'")
     problems: list[Problem] = []
     project = load_project(root, problems)
+    facts = project if project is not None else PartialProject()     # the checks that need no project.yaml
     profile = None
 
     tables: list[Table] = []
     files = ["project.yaml"]
-    unreadable_partners = False
+    unread: set[str | None] = set()           # kinds of the files that could not be read (None: any kind)
     for path in evidence_files(root):
         rel = path.relative_to(root).as_posix()
         files.append(rel)
         found, trouble = read_tables(path, rel)
         tables += found
         problems += trouble
-        if errors(trouble) and kind_of_name(path.name) in ("partners", None):
-            unreadable_partners = True
+        if errors(trouble):
+            unread.add(kind_of_name(path.name))
     records: dict[str, list] = {kind: [] for kind in KINDS}
+    incomplete = set(unread)                  # ... and the kinds some of whose rows have errors
     rejected_partners: list[dict] = []
     for table in tables:
         found, trouble = validate_table(table, rejected_partners if table.kind == "partners" else None)
         records[table.kind] += found
         problems += trouble
+        if errors(trouble):
+            incomplete.add(table.kind)
+    unreadable_partners = bool({"partners", None} & unread)
 
     partners = records["partners"]
     problems += check_partners(partners)
     directory = Directory(partners, rejected_partners, unreadable_partners)
-    meetings = records["meetings"]
     narrative, trouble = read_narrative(root)
     problems += trouble
     files += [n.file for n in narrative.values()]
     problems += check_outcomes(records["outcomes"])
     problems += check_actions(records["action-plan"], directory)
+    problems += check_dates(records, facts)
+    meetings, trouble = check_meetings(records["meetings"], directory, facts)
+    problems += trouble
+    budget_places = sorted({Place(t.place.file, t.place.sheet) for t in tables if t.kind == "budget"})
+    problems += check_budget(records["budget"], directory, facts, budget_places,
+                             complete=not {"budget", None} & incomplete)
     if project is not None:
         if not partners and not unreadable_partners:
             problems.append(Problem.at(Place("project.yaml"), None, "no partners found: add partners.csv "
                                        "(or .xlsx/.yaml) with at least the lead partner"))
-        else:
+        elif project.lead_partner is not None:
             lead = directory.find(project.lead_partner)
             if lead is None and not directory.is_rejected(project.lead_partner):
                 problems.append(Problem.at(Place("project.yaml", None, project._line_of.get("lead_partner")),
@@ -116,24 +131,23 @@ def load(root: Path) -> Evidence:
                                            f"{directory.hint(project.lead_partner)}", project.lead_partner))
             elif lead is not None:
                 project.lead_partner = lead
-        meetings, trouble = check_meetings(meetings, directory, project)
-        problems += trouble
-        budget_places = sorted({Place(t.place.file, t.place.sheet) for t in tables if t.kind == "budget"})
-        problems += check_budget(records["budget"], directory, project, budget_places)
         profile, trouble = funder_profile(root, project)
         problems += trouble
         if profile is not None:
-            problems += check_profile(profile, project, narrative, records["budget"], project._line_of)
+            problems += [p for p in check_profile(profile, project, narrative, records["budget"], project._line_of)
+                         if (p.field or "").split(".")[0] not in project._invalid]
         problems += check_sections(narrative, [q.id for q in profile.questions] if profile else [])
 
     problems.sort(key=lambda p: (p.file, p.sheet or "", p.row or 0))
-    if project is None or errors(problems):
+    if project is None or project._invalid or errors(problems):
         raise EvidenceInvalid(problems)
     return Evidence(root, project, partners, meetings, records["outcomes"], records["reading-list"],
                     records["action-plan"], records["budget"], narrative, profile, problems, sorted(files))
 
 
 def load_project(root: Path, problems: list[Problem]) -> Project | None:
+    """The project, or when project.yaml has errors a PartialProject of its valid keys (`_invalid` names the
+    others); None when there is no project.yaml to read."""
     path = root / "project.yaml"
     if not path.is_file():
         problems.append(Problem.at(Place("project.yaml"), None, "is missing: every project folder needs one "
@@ -150,6 +164,24 @@ def load_project(root: Path, problems: list[Problem]) -> Project | None:
     project, trouble = validate(Project, dict(data), Place("project.yaml"), root=data)
     problems += [replace(p, message=f"unknown key '{p.field}'{tx.suggest(p.field, list(Project.model_fields))}")
                  if p.message == "is not a known key" else p for p in trouble]
-    if project is not None:
-        project._line_of = dict(data.lines)
+    if project is None:
+        project = partial_project(data, {(p.field or "").split(".")[0] for p in trouble})
+    project._line_of = dict(data.lines)
+    return project
+
+
+def partial_project(data: YMap, invalid: set[str]) -> Project:
+    """The keys of project.yaml that are valid, as a PartialProject; a key found invalid only once others are
+    left out (total_cost against amount_requested) is left out too."""
+    invalid = set(invalid)
+    for _attempt in range(3):
+        kept = {k: v for k, v in data.items() if k not in invalid and k in Project.model_fields}
+        try:
+            project = PartialProject.model_validate(given(kept))
+            break
+        except ValidationError as exc:
+            invalid |= {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
+    else:
+        project = PartialProject()
+    project._invalid = invalid | {k for k, f in Project.model_fields.items() if f.is_required() and k not in data}
     return project

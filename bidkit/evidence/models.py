@@ -6,9 +6,13 @@ usually typos.
 from __future__ import annotations
 
 import re
+import typing
+from datetime import date
+from functools import lru_cache
 from typing import Annotated, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, create_model, field_validator,
+                      model_validator)
 
 from . import taxonomies as tx
 from ..problems import Place
@@ -97,6 +101,7 @@ class Project(Model):
     focus: Focus = Focus()
     languages: Choices(tx.LANGUAGES) = ["en"]
     _line_of: dict = PrivateAttr(default_factory=dict)
+    _invalid: set = PrivateAttr(default_factory=set)     # keys of project.yaml that have errors (partial project)
 
     @field_validator("total_cost")
     @classmethod
@@ -115,6 +120,14 @@ class Project(Model):
     @property
     def language(self) -> str:
         return self.languages[0] if self.languages else "en"
+
+
+# What could be read of a project.yaml that has errors: every key optional, so the keys that are valid still let
+# the cross-checks run (a meeting naming an unknown partner, the budget against amount_requested, the funder's
+# money rules). It never becomes Evidence: the errors of project.yaml are reported with the rest.
+PartialProject = create_model(
+    "PartialProject", __base__=Project, __doc__="A project.yaml with errors: only its valid keys.",
+    **{name: (Optional[f.rebuild_annotation()], None) for name, f in Project.model_fields.items() if f.is_required()})
 
 
 # ---------------------------------------------------------------- tables
@@ -211,5 +224,18 @@ TABLE_MODELS: dict[str, type[Model]] = {
     "budget": BudgetLine,
     "outcomes": Outcome,
 }
+
+
+
+def mentions(annotation, types: tuple) -> bool:
+    return annotation in types or any(mentions(arg, types) for arg in typing.get_args(annotation))
+
+
+@lru_cache(maxsize=None)
+def dated_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields holding a date or a period: the ones a month-first column could misread, and the ones checked
+    against the project's period."""
+    return tuple(n for n, f in model.model_fields.items() if mentions(f.annotation, (date, Period)))
+
 
 assert set(TABLE_MODELS) == set(KINDS), "every kind of evidence needs its model"

@@ -1,15 +1,20 @@
 """Rows into records: pydantic's locations become (file, sheet, row or line, field), in the partner's words.
 
 Each row is validated on its own, so one bad row never hides the next; unknown columns are reported once per table.
+A blank value is "not given" (so a blank required value is "required", never the text "None"), and a column of
+dates typed month first is refused as a whole: one of its dates proves the order, and the rest cannot be trusted.
 """
 from __future__ import annotations
+
+from datetime import date
 
 from pydantic import BaseModel, ValidationError
 
 from ..messages import plain_message
 from ..problems import Place, Problem
 from . import taxonomies as tx
-from .models import TABLE_MODELS, Model
+from .dates import NUMERIC, long_date, reading_order, year_of
+from .models import TABLE_MODELS, Model, dated_fields
 from .tables import Table
 from .yamlfile import YList, YMap
 
@@ -35,12 +40,30 @@ def line_at(data, loc) -> int | None:
     return line
 
 
+def blank(value) -> bool:
+    """Nothing a person would see: None, spaces, or only invisible characters (a zero-width space)."""
+    if value.__class__ is str:
+        return not (value.strip() if value.isascii() else value.translate(tx.LOOKALIKES).strip())
+    return value is None
+
+
+def given(value):
+    """The values actually given: blank keys dropped at every depth (list items keep their positions, so
+    pydantic's locations still point at the right YAML line)."""
+    if isinstance(value, dict):
+        return {k: given(v) if isinstance(v, (dict, list)) else v for k, v in value.items() if not blank(v)}
+    if isinstance(value, list):
+        return [given(v) for v in value]
+    return value
+
+
 def validate(model: type[BaseModel], data: dict, place: Place, lines: dict | None = None,
-             root=None, columns: dict | None = None) -> tuple[Model | None, list[Problem]]:
+             root=None, columns: dict | None = None, flat: bool = False) -> tuple[Model | None, list[Problem]]:
     """One record; pydantic's locations become (file, row or line and column, field). `lines` and `columns`
-    give, by field name, a YAML key's line or a spreadsheet column's letter."""
+    give, by field name, a YAML key's line or a spreadsheet column's letter. `flat`: `data` is one table row
+    with its blanks already dropped."""
     try:
-        record = model.model_validate(data)
+        record = model.model_validate(data if flat else given(data))
     except ValidationError as exc:
         problems = []
         for err in exc.errors(include_url=False):
@@ -59,9 +82,66 @@ def validate(model: type[BaseModel], data: dict, place: Place, lines: dict | Non
     return record, []
 
 
-
 def field_names(model: type[BaseModel]) -> dict[str, str]:
     return {tx.fold(name): name for name in model.model_fields}
+
+
+def header_row(table: Table) -> int:
+    """The row a person sees the column names on (row 1 unless the reader found them lower down)."""
+    return getattr(table, "header_row", None) or table.place.row or 1
+
+
+def month_first_columns(table: Table, known: dict[str, str], from_yaml: bool) -> tuple[dict, list[Problem]]:
+    """{field: ids of the rows whose dates are not trusted} and one problem per column whose numeric dates can
+    only be read month first (11/13/2018: there is no month 13) while none can only be read day first. Such a
+    column came from a computer set to US English: its 12/4/2018 is 4 December, not 12 April, so none of its
+    numeric dates is read, and the partner gets one problem instead of one per row."""
+    distrusted, problems = {}, []
+    for field in dated_fields(TABLE_MODELS[table.kind]):
+        headers = [h for h in (table.headers or table.columns) if known.get(tx.fold(h)) == field]
+        if from_yaml:
+            headers = sorted({h for row in table.rows for h in row.values if known.get(tx.fold(h)) == field})
+        for header in headers:
+            rows, example, either, seen = set(), None, None, set()
+            for row in table.rows:
+                value = row.values.get(header)
+                if not isinstance(value, str):
+                    continue
+                orders = reading_order(value)
+                if orders:
+                    rows.add(id(row))
+                    seen |= orders
+                    if example is None and "month-first" in orders:
+                        example = (value, row)
+                    if either is None and "either" in orders:
+                        either = value
+            if example is None or "day-first" in seen:
+                continue
+            distrusted.setdefault(field, set()).update(rows)
+            problems.append(month_first_problem(table, header, field, example, either, len(rows), from_yaml))
+    return distrusted, problems
+
+
+def month_first_problem(table: Table, header: str, field: str, example: tuple, either: str | None, count: int,
+                        from_yaml: bool) -> Problem:
+    text, row = example
+    m = next(m for m in NUMERIC.finditer(text) if "month-first" in reading_order(m.group()))
+    meant = date(year_of(m[4]), int(m[1]), int(m[3]))
+    if from_yaml:
+        place, where = row.place_of(header), f"the dates under '{header}'"
+    else:
+        place = Place(table.place.file, table.place.sheet, header_row(table), table.columns.get(header))
+        where = f"the dates in column '{header}'"
+    also = ""
+    for e in NUMERIC.finditer(either or ""):
+        if reading_order(e.group()) == {"either"}:
+            a, b, y = int(e[1]), int(e[3]), year_of(e[4])
+            also = f" and '{e.group()}' could be {long_date(date(y, b, a))} or {long_date(date(y, a, b))}"
+            break
+    unread = "its date is not read" if count == 1 else f"none of its {count} dates is read"
+    return Problem.at(place, field, f"{where} look month first, as a computer set to US English writes them "
+                      f"('{m.group()}' can only be {long_date(meant)}{also}), so {unread}; write them day "
+                      f"first ({meant:%d/%m/%Y}) or as {meant:%Y-%m-%d}", text)
 
 
 def validate_table(table: Table, rejected: list[dict] | None = None) -> tuple[list[Model], list[Problem]]:
@@ -70,7 +150,7 @@ def validate_table(table: Table, rejected: list[dict] | None = None) -> tuple[li
     known = field_names(model)
     problems: list[Problem] = []
     from_yaml = any(row.lines for row in table.rows)
-    header_place = Place(table.place.file, table.place.sheet, None if from_yaml else 1)
+    header_place = Place(table.place.file, table.place.sheet, None if from_yaml else header_row(table))
 
     def unknown(header: str) -> str:
         return (f"unknown column '{header}'{tx.suggest(header, model.model_fields)}; "
@@ -88,13 +168,15 @@ def validate_table(table: Table, rejected: list[dict] | None = None) -> tuple[li
         if missing and table.rows:
             return [], problems
 
+    distrusted, trouble = month_first_columns(table, known, from_yaml)
+    problems += trouble
     records = []
     name_of: dict[str, str | None] = {}       # header as written -> field, folded once per table
     columns = {known[tx.fold(h)]: letter for h, letter in table.columns.items() if tx.fold(h) in known}
     for row in table.rows:
-        data, lines = {}, {}
+        data, lines, untrusted = {}, {}, set()
         for header, value in row.values.items():
-            if value is None:
+            if blank(value):
                 continue
             if header not in name_of:
                 name_of[header] = known.get(tx.fold(header))
@@ -104,14 +186,16 @@ def validate_table(table: Table, rejected: list[dict] | None = None) -> tuple[li
                     problems.append(Problem.at(row.place_of(header), header,
                                                unknown(header).replace("column", "key")))
                 continue
+            if name in distrusted and id(row) in distrusted[name]:
+                untrusted.add(name)        # reported once for the column; the row is never a record
+                continue
             data[name] = value
             lines[name] = row.lines.get(header)
         record, found = validate(model, data, row.place, {k: v for k, v in lines.items() if v},
-                                 root=row.values if from_yaml else None, columns=columns)
-        problems += found
-        if record is not None:
+                                 root=row.values if from_yaml else None, columns=columns, flat=not from_yaml)
+        problems += [p for p in found if (p.field or "").split(".")[0] not in untrusted]
+        if record is not None and not untrusted:
             records.append(record)
         elif rejected is not None:
             rejected.append(data)
     return records, problems
-

@@ -23,6 +23,8 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uf
 
 def check_text(limit: int):
     def validate(value):
+        if value is None:           # validate.py drops blanks first; this keeps "None" out of any text
+            raise ValueError("is required but not given")
         if isinstance(value, (list, dict)):
             raise ValueError("should be a single piece of text, not a list")
         text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()   # Windows and old Mac line ends
@@ -36,36 +38,68 @@ def check_text(limit: int):
 
 
 def split_list(value) -> list:
-    """`a; b` or `a, b` in a cell; a real list in YAML."""
+    """A real list in YAML; in a cell, items separated by `;` or line breaks (Alt+Enter in Excel), or by `,`
+    where the cell has neither (a name with a comma in it is safe once the cell uses `;`)."""
     if isinstance(value, list):
         return [v.strip() if isinstance(v, str) else v for v in value if v not in (None, "")]
     text = str(value)
-    sep = ";" if ";" in text else ","
-    return [part.strip() for part in text.split(sep) if part.strip()]
+    if "\n" in text or "\r" in text:
+        parts = re.split(r"[;\r\n]", text)
+    else:
+        parts = text.split(";" if ";" in text else ",")
+    return [part.strip() for part in parts if part.strip()]
+
+
+# Thousands written as people write them: `12,500`, `12 500` (a space, or the non-breaking one a French or
+# Welsh keyboard setting gives); `12,50` is not a thousands separator and is refused, never read as 1250.
+GROUPED = re.compile(r"-?\d{1,3}(?:([, \u00a0\u202f])\d{3})?(?:\1\d{3})*")
+WHOLE = re.compile(r"-?\d+")
+
+
+def digits(text: str) -> str | None:
+    """`12,500` -> `12500`; None when the separators are not thousands separators."""
+    if WHOLE.fullmatch(text):
+        return text
+    if GROUPED.fullmatch(text):
+        return re.sub(r"[, \u00a0\u202f]", "", text)
+    return None
+
+
+def split_pence(text: str) -> tuple[str | None, str]:
+    """(whole part, pence) of `30,000.00`; pence is '' when there is no decimal point."""
+    whole, point, pence = text.partition(".")
+    if point and not re.fullmatch(r"\d+", pence):
+        return None, ""
+    return digits(whole), pence
 
 
 def money(value) -> int:
-    text = str(value).strip().replace("£", "").replace(",", "").replace(" ", "")
-    if re.fullmatch(r"-?\d+", text):
-        return int(text)
-    if re.fullmatch(r"-?\d+\.\d+", text):
-        raise ValueError(f"'{value}' has pence; funders take whole pounds (write {round(float(text)):,})")
+    """Whole pounds: `12500`, `12,500`, `£12,500`, `£30,000.00` (a currency cell's `.00` is whole pounds)."""
+    text = str(value).strip().replace("£", "", 1).strip()
+    whole, pence = split_pence(text)
+    if whole is not None and not pence.strip("0"):
+        return int(whole)
+    if whole is not None:
+        pounds = round(float(f"{whole}.{pence}"))
+        raise ValueError(f"'{value}' has pence; funders take whole pounds (write {pounds:,})")
     raise ValueError(f"'{value}' is not an amount in pounds (write e.g. 12500 or £12,500)")
 
 
 def whole_number(value) -> int:
-    text = str(value).strip().replace(",", "")
-    if re.fullmatch(r"-?\d+", text):
-        return int(text)
+    """`25`, `1,200`, and `25.0` as a spreadsheet may give a count; `25.5` is not a whole number."""
+    text = str(value).strip()
+    whole, pence = split_pence(text)
+    if whole is not None and not pence.strip("0"):
+        return int(whole)
     raise ValueError(f"'{value}' is not a whole number")
 
 
 def number(value) -> float | int:
-    text = str(value).strip().replace(",", "").rstrip("%")
-    try:
-        result = float(text)
-    except ValueError:
-        raise ValueError(f"'{value}' is not a number") from None
+    text = str(value).strip().rstrip("%").strip()
+    whole, fraction = split_pence(text)
+    if whole is None:
+        raise ValueError(f"'{value}' is not a number")
+    result = float(f"{whole}.{fraction or 0}")
     return int(result) if result.is_integer() else result
 
 

@@ -139,7 +139,7 @@ def check(profile: Profile, project, narrative: dict, budget: list, lines: dict)
             problems.append(Problem.at(Place(answer.file), None, said[kind].format(n=counted, limit=limit),
                                        severity=soft))
 
-    if rules.project_name_max_chars and len(project.title) > rules.project_name_max_chars:
+    if rules.project_name_max_chars and project.title and len(project.title) > rules.project_name_max_chars:
         at("title", f"is {len(project.title)} characters; the funder allows {rules.project_name_max_chars}")
     if rules.locations_max_chars and project.locations and len(project.locations) > rules.locations_max_chars:
         at("locations", f"is {len(project.locations)} characters; the funder allows {rules.locations_max_chars}")
