@@ -53,7 +53,7 @@ def test_an_error_in_project_yaml_hides_no_cross_check(make_project):
     found = problems_of(root)
     assert cells(found) == [
         ("budget.csv", None, None, None, "amount", "error"),
-        ("meetings.csv", None, 3, "C3", "partners", "error"),
+        ("meetings.csv", None, 3, None, "partners", "error"),
         ("project.yaml", None, 1, None, "title", "error"),
         ("project.yaml", None, 9, None, "amount_requested", "error"),
         ("project.yaml", None, 10, None, "duration_years", "error"),
@@ -77,7 +77,7 @@ def test_checks_that_need_an_invalid_key_are_left_out(make_project):
     })
     found = problems_of(root)
     assert cells(found) == [
-        ("budget.csv", None, 2, "C2", "year", "error"),           # duration_years is valid: still checked
+        ("budget.csv", None, 2, None, "year", "error"),           # duration_years is valid: still checked
         ("project.yaml", None, 9, None, "amount_requested", "error"),
         ("project.yaml", None, 10, None, "duration_years", "error"),
     ]
@@ -90,7 +90,7 @@ def test_an_unreadable_project_yaml_hides_no_partner_reference(make_project):
         "meetings.csv": "date,title,partners\n14/11/2018,Launch,wvca\n",
     })
     found = problems_of(root)
-    assert cells(found) == [("meetings.csv", None, 2, "C2", "partners", "error"),
+    assert cells(found) == [("meetings.csv", None, 2, None, "partners", "error"),
                             ("project.yaml", None, 2, None, None, "error")]
 
 
@@ -100,7 +100,7 @@ def test_references_to_rows_with_errors_stay_unreported(make_project):
                          "involve,Involve,charity,Cymru,consortium\n"),
         "project.yaml": PROJECT.replace("title: Test project", f'title: "{LONG_TITLE}"'),
     })
-    assert cells(problems_of(root)) == [("partners.csv", None, 3, "D3", "nation", "error"),
+    assert cells(problems_of(root)) == [("partners.csv", None, 3, None, "nation", "error"),
                                         ("project.yaml", None, 1, None, "title", "error")]
 
 
@@ -109,7 +109,7 @@ def test_the_budget_total_is_not_compared_when_a_line_has_an_error(make_project)
         "project.yaml": PROJECT + "amount_requested: 45000\n",
         "budget.csv": "heading,amount\nStaff,\"£30,000.00\"\nEvents,\"£15,000.50\"\n",
     })
-    assert cells(problems_of(root)) == [("budget.csv", None, 3, "B3", "amount", "error")]
+    assert cells(problems_of(root)) == [("budget.csv", None, 3, None, "amount", "error")]
 
 
 # ---------------------------------------------------------------- 3. month-first columns
@@ -123,7 +123,7 @@ US = ("date,title,partners,attendees\n"
 
 def test_a_month_first_column_is_one_problem_at_its_header(make_project):
     found = problems_of(make_project({"meetings.csv": US}))
-    assert cells(found) == [("meetings.csv", None, 1, "A1", "date", "error")]
+    assert cells(found) == [("meetings.csv", None, 1, None, "date", "error")]
     assert found[0].message == (
         "the dates in column 'date' look month first, as a computer set to US English writes them ('11/13/2018' "
         "can only be 13 November 2018 and '12/4/2018' could be 12 April 2018 or 4 December 2018), so none of its "
@@ -145,8 +145,8 @@ def test_a_month_first_column_makes_no_record_with_a_guessed_date():
     records, found = validate_table(table)
     assert [(r.title, r.date) for r in records] == [("A date cell", date(2018, 12, 12)),
                                                     ("A word month", date(2018, 11, 14))]
-    assert cells(found) == [("meetings.csv", None, 1, "A1", "date", "error"),
-                            ("meetings.csv", None, 3, "D3", "attendees", "error")]
+    assert cells(found) == [("meetings.csv", None, 1, None, "date", "error"),
+                            ("meetings.csv", None, 3, None, "attendees", "error")]
     assert "none of its 2 dates is read" in found[0].message
 
 
@@ -155,7 +155,7 @@ def test_a_day_first_date_in_the_column_makes_the_month_first_one_a_slip(make_pr
     root = make_project({"meetings.csv": ("date,title,partners\n13/11/2018,Launch,wcva\n"
                                           "11/14/2018,Roundtable,wcva\n12/4/2018,Webinar,wcva\n")})
     found = problems_of(root)
-    assert cells(found) == [("meetings.csv", None, 3, "A3", "date", "error")]
+    assert cells(found) == [("meetings.csv", None, 3, None, "date", "error")]
     assert found[0].message == ("'11/14/2018' is not a real date (there is no month 14); dates are read day first, "
                                 "so if you meant 14 November 2018 write 14/11/2018 or 2018-11-14")
     fixed = load(make_project({"meetings.csv": "date,title,partners\n13/11/2018,Launch,wcva\n"
@@ -189,7 +189,7 @@ def test_month_first_periods_in_the_action_plan(make_project):
     root = make_project({"action-plan.csv": ("workstream,activity,when\n1. Network,Launch,11/13/2018 - 12/4/2018\n"
                                              "1. Network,Forum,Nov 2018\n")})
     found = problems_of(root)
-    assert cells(found) == [("action-plan.csv", None, 1, "C1", "when", "error")]
+    assert cells(found) == [("action-plan.csv", None, 1, None, "when", "error")]
     assert "('11/13/2018' can only be 13 November 2018 and '12/4/2018' could be" in found[0].message
 
 
@@ -202,8 +202,8 @@ def test_mistyped_years_are_refused_at_their_cells(make_project):
         "meetings.xlsx": xlsx({"Meetings": [["date", "title", "partners"], [datetime(1900, 1, 19), "Typed 19", "wcva"]]}),
     })
     found = problems_of(root)
-    assert cells(found) == [("meetings.csv", None, 3, "A3", "date", "error"),
-                            ("meetings.csv", None, 4, "A4", "date", "error"),
+    assert cells(found) == [("meetings.csv", None, 3, None, "date", "error"),
+                            ("meetings.csv", None, 4, None, "date", "error"),
                             ("meetings.xlsx", "Meetings", 2, "A2", "date", "error")]
     period = "the project's period (1 November 2018 to 31 March 2019 in project.yaml)"
     text = said(found)
@@ -224,8 +224,8 @@ def test_ten_years_is_the_edge(make_project):
 
 def test_ten_years_and_a_day_is_over(make_project):
     root = make_project({"meetings.csv": "date,title,partners\n31/10/2008,Over,wcva\n01/04/2029,Over,wcva\n"})
-    assert cells(problems_of(root)) == [("meetings.csv", None, 2, "A2", "date", "error"),
-                                        ("meetings.csv", None, 3, "A3", "date", "error")]
+    assert cells(problems_of(root)) == [("meetings.csv", None, 2, None, "date", "error"),
+                                        ("meetings.csv", None, 3, None, "date", "error")]
 
 
 def test_periods_and_project_dates_are_checked_too(make_project):
@@ -234,7 +234,7 @@ def test_periods_and_project_dates_are_checked_too(make_project):
         "action-plan.csv": "workstream,activity,when\n1. Network,Launch,Nov 2018 - Jan 2109\n1. Network,Other,Ongoing\n",
     })
     found = problems_of(root)
-    assert cells(found) == [("action-plan.csv", None, 2, "C2", "when", "error"),
+    assert cells(found) == [("action-plan.csv", None, 2, None, "when", "error"),
                             ("project.yaml", None, 3, None, "as_of", "error")]
     text = said(found)
     assert text[("action-plan.csv", 2, "when")].startswith("'Nov 2018 - Jan 2109' ends on 31 January 2109, more "
@@ -248,7 +248,7 @@ def test_with_an_invalid_period_as_of_bounds_the_dates(make_project):
         "meetings.csv": "date,title,partners\n14/11/2018,Fine,wcva\n28/11/1018,Year 1018,wcva\n",
     })
     found = problems_of(root)
-    assert cells(found) == [("meetings.csv", None, 3, "A3", "date", "error"),
+    assert cells(found) == [("meetings.csv", None, 3, None, "date", "error"),
                             ("project.yaml", None, 4, None, "period", "error")]
     assert said(found)[("meetings.csv", 3, "date")].startswith(
         "28 November 1018 is more than 10 years before as_of (15 March 2019 in project.yaml); did you mean 2018?")
@@ -257,7 +257,7 @@ def test_with_an_invalid_period_as_of_bounds_the_dates(make_project):
 def test_a_publication_year_may_be_old_but_not_in_the_future(make_project):
     root = make_project({"reading-list.csv": "title,source,year\nOld report,Someone,1850\nNew report,Someone,2020\n"})
     found = problems_of(root)
-    assert cells(found) == [("reading-list.csv", None, 3, "C3", "year", "warning")]
+    assert cells(found) == [("reading-list.csv", None, 3, None, "year", "warning")]
     assert found[0].message == ("is 2020, later than as_of in project.yaml (15 March 2019); a publication year "
                                 "cannot be in the future: check it")
 
@@ -287,7 +287,7 @@ def test_currency_cells_in_a_workbook_are_whole_pounds(make_project):
 def test_pence_and_odd_commas_are_refused(make_project, amount, message):
     root = make_project({"budget.csv": f"heading,amount\nStaff,{amount}\n"})
     found = problems_of(root)
-    assert cells(found) == [("budget.csv", None, 2, "B2", "amount", "error")]
+    assert cells(found) == [("budget.csv", None, 2, None, "amount", "error")]
     assert found[0].message == message
 
 
@@ -298,8 +298,8 @@ def test_counts_from_a_spreadsheet(make_project):
     root = make_project({"meetings.csv": "date,title,partners,attendees\n14/11/2018,A,wcva,25.5\n"
                                          "15/11/2018,B,wcva,\"1,5\"\n"})
     found = problems_of(root)
-    assert cells(found) == [("meetings.csv", None, 2, "D2", "attendees", "error"),
-                            ("meetings.csv", None, 3, "D3", "attendees", "error")]
+    assert cells(found) == [("meetings.csv", None, 2, None, "attendees", "error"),
+                            ("meetings.csv", None, 3, None, "attendees", "error")]
     assert [p.message for p in found] == ["'25.5' is not a whole number", "'1,5' is not a whole number"]
 
 
@@ -328,8 +328,8 @@ def test_a_blank_indicator_name(make_project):
 def test_a_blank_cell_in_a_required_column(make_project):
     root = make_project({"meetings.csv": "date,title,partners\n14/11/2018,,wcva\n15/11/2018,\u200b \u00a0,wcva\n"})
     found = problems_of(root)
-    assert cells(found) == [("meetings.csv", None, 2, "B2", "title", "error"),
-                            ("meetings.csv", None, 3, "B3", "title", "error")]
+    assert cells(found) == [("meetings.csv", None, 2, None, "title", "error"),
+                            ("meetings.csv", None, 3, None, "title", "error")]
     assert [p.message for p in found] == [REQUIRED, REQUIRED]
 
 
@@ -388,7 +388,7 @@ def test_the_smaller_counts_whichever_file_comes_first(make_project):
     root = duplicates(make_project, "20/11/2018,Roundtable,wcva,25,,\n", "20/11/2018,Roundtable,wcva,18,,")
     ev = load(root)
     assert [m.attendees for m in ev.meetings if m.title == "Roundtable"] == [18]
-    assert cells(ev.warnings) == [("meetings-involve.csv", None, 2, "D2", "attendees", "warning")]
+    assert cells(ev.warnings) == [("meetings-involve.csv", None, 2, None, "attendees", "warning")]
     assert "is also reported at meetings-wcva.xlsx[Meetings]!D2, with attendees 25 here and 18 there" \
         in ev.warnings[0].message
 
@@ -412,7 +412,7 @@ def test_a_report_with_the_attendance_counts_over_one_without(make_project):
     assert ev.warnings[0].message.endswith("is also reported at meetings-wcva.xlsx[Meetings]:2; it is counted once")
     other = duplicates(make_project, "20/11/2018,Roundtable,wcva,,online,\n", "20/11/2018,Roundtable,wcva,25,phone,")
     [warning] = load(other).warnings
-    assert cells([warning]) == [("meetings-involve.csv", None, 2, "E2", "format", "warning")]
+    assert cells([warning]) == [("meetings-involve.csv", None, 2, None, "format", "warning")]
     assert "with format online here and phone there; that one counts (it gives the attendance)" in warning.message
 
 
@@ -439,8 +439,8 @@ def test_three_reports_the_smallest_counts_and_each_other_names_it(make_project)
                                           "20/11/2018,R,wcva,20\n20/11/2018,R,wcva,18\n")})
     ev = load(root)
     assert [m.attendees for m in ev.meetings] == [18]
-    assert cells(ev.warnings) == [("meetings.csv", None, 2, "D2", "attendees", "warning"),
-                                  ("meetings.csv", None, 3, "D3", "attendees", "warning")]
+    assert cells(ev.warnings) == [("meetings.csv", None, 2, None, "attendees", "warning"),
+                                  ("meetings.csv", None, 3, None, "attendees", "warning")]
     assert all("also reported at meetings.csv:4" in p.message for p in ev.warnings)
 
 
@@ -484,3 +484,36 @@ def test_malformed_placeholders_are_errors_at_their_lines(make_project):
         "'{{partners}}}' is not a complete placeholder (two braces each side); write {{ partners }}",
         "'{{' has no matching '}}'; a figure is written {{ meetings_held }}",
     ]
+
+
+# ---------------------------------------------------------------- narrative files: the path rule, size, nesting
+
+def test_a_narrative_nested_too_deep_is_refused_at_its_line_not_cut(make_project):
+    deep = "".join("  " * i + f"- level {i}\n" for i in range(10)) + "\nAfter the list.\n"
+    root = make_project({"narrative/summary.md": "Intro.\n\n" + deep, "narrative/lessons.md": "> " * 20 + "quote\n"})
+    found = [(p.file, p.row, p.severity) for p in problems_of(root) if "nested" in p.message]
+    assert found == [("narrative/lessons.md", 1, "error"), ("narrative/summary.md", 11, "error")]
+
+
+def test_narrative_files_that_are_links_pipes_or_huge_are_refused_by_name(make_project, tmp_path):
+    import os
+
+    root = make_project()
+    (tmp_path / "secret.md").write_text("root:x:0:0\n")
+    (root / "narrative" / "lessons.md").unlink()
+    (root / "narrative" / "lessons.md").symlink_to(tmp_path / "secret.md")
+    os.mkfifo(root / "narrative" / "extra.md")
+    (root / "narrative" / "approach.md").write_bytes(b"word " * (1 * 2**20 // 5 + 10))
+    found = {p.file: p.message for p in problems_of(root) if p.severity == "error"}
+    assert "symbolic link" in found["narrative/lessons.md"]
+    assert "not a regular file" in found["narrative/extra.md"]
+    assert "MB" in found["narrative/approach.md"]
+
+
+def test_a_linked_narrative_folder_is_refused(make_project, tmp_path):
+    root = make_project()
+    other = tmp_path / "other-bid"
+    (root / "narrative").rename(other)
+    (root / "narrative").symlink_to(other, target_is_directory=True)
+    [problem] = [p for p in problems_of(root) if p.file == "narrative"]
+    assert "symbolic link" in problem.message and problem.severity == "error"

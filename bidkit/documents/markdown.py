@@ -5,7 +5,7 @@ substitution from a fixed list, not template code: prose written by partners is 
 """
 from __future__ import annotations
 
-from ..evidence.narrative import substitute
+from ..evidence.text import substitute
 from ..evidence.text import parser
 from .content import Heading, Item, ListBlock, Paragraph, Run, safe_link
 

@@ -12,13 +12,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..paths import refusal
 from ..problems import Place, Problem
 from . import taxonomies as tx
+from .text import MAX_DEPTH, too_deep
 
+MAX_NARRATIVE_BYTES = 1 * 2**20      # a section of prose; far past any funder's word limit
 NARRATIVE_SECTIONS = ("summary", "rationale", "approach", "open-government", "lessons", "next-steps")
 BRACES = re.compile(r"(\{+)([^{}]*)(\}+)")                                 # a run of braces around some text
 STRAY = re.compile(r"\{\{|\}\}")                                             # a pair left open or never opened
-PLACEHOLDER_NAME = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")    # what is substituted
 
 
 @dataclass
@@ -28,24 +30,40 @@ class Narrative:
     text: str
 
 
-def substitute(text: str, figures: dict[str, str]) -> str:
-    """Known names only; `read_narrative` has already reported any other name as an error."""
-    return PLACEHOLDER_NAME.sub(lambda m: figures.get(m.group(1), m.group(0)), text)
-
-
 def read_narrative(root: Path) -> tuple[dict[str, Narrative], list[Problem]]:
+    """Every `narrative/*.md`, by the one rule for files bidkit reads (no links, regular files, inside the
+    project) and within a size no section of prose needs; lists and quotes nested past what a reader can
+    follow are refused at their line rather than shown in part."""
     found, problems = {}, []
     folder = root / "narrative"
+    if folder.is_symlink():
+        return found, [Problem.at(Place("narrative"), None, "is a symbolic link; the narrative folder must be a "
+                                  "real folder in the project")]
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         rel = path.relative_to(root).as_posix()
+        why = refusal(root, path)
+        if why is not None:
+            problems.append(Problem.at(Place(rel), None, f"was not read: {why}"))
+            continue
+        size = path.stat().st_size
+        if size > MAX_NARRATIVE_BYTES:
+            problems.append(Problem.at(Place(rel), None, f"is {size / 2**20:.1f} MB; a section of prose is at most "
+                                       f"{MAX_NARRATIVE_BYTES // 2**20} MB (is it the right file?)"))
+            continue
         try:
             text = path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError:
             problems.append(Problem.at(Place(rel), None, "the file is not UTF-8 text; save it as UTF-8"))
             continue
+        except OSError as exc:
+            problems.append(Problem.at(Place(rel), None, f"cannot be read ({exc.strerror or exc})"))
+            continue
         for number, line in enumerate(text.splitlines(), start=1):
             problems += [Problem.at(Place(rel, None, number), None, message, value)
                          for message, value in placeholder_problems(line)]
+        problems += [Problem.at(Place(rel, None, line), None, f"lists or quotes are nested {depth} deep here; "
+                                f"bidkit shows at most {MAX_DEPTH} levels: bring the deepest ones up a level")
+                     for line, depth in too_deep(text)]
         found[path.stem] = Narrative(path.stem, rel, text)
     return found, problems
 

@@ -5,9 +5,16 @@ counts it. This reads Markdown tokens directly: counting words needs no document
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from .narrative import PLACEHOLDER_NAME, substitute
+PLACEHOLDER_NAME = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")    # what is substituted
+
+
+def substitute(text: str, figures: dict[str, str]) -> str:
+    """`{{ name }}` replaced by the figure's text: known names only (`narrative.read_narrative` has already
+    reported anything else between braces as an error). Plain substitution from a fixed list, never templating."""
+    return PLACEHOLDER_NAME.sub(lambda m: figures.get(m.group(1), m.group(0)), text)
 
 
 MAX_DEPTH = 8           # lists and quotes inside each other, as a reader counts them
