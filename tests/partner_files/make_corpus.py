@@ -582,8 +582,6 @@ PROJECT_MANY_ERRORS = (
     "    line1: One Canal Parade\n"
     "    town_city: Cardiff\n"
     "    postcode: CF10 5BF\n"
-    "beneficiaries:\n"
-    "  number: 200\n"
 )
 
 ANSWER = ("Equality organisations across Wales and England will meet every quarter to shape how the Sustainable "
@@ -774,8 +772,6 @@ def case_table() -> dict[str, dict[str, object]]:
                                  "28/11/2018,Equality groups roundtable,Involv,14\n").encode()),
             "budget.csv": Raw(budget_csv([("Staff", "Project coordinator", 6000),
                                           ("Events", "Two regional events", 2500)])),
-            "delivery-plan.csv": Raw(("year,activity,leads\n" + "".join(
-                f"{y},Quarterly equality network meetings (year {y}),wcva\n" for y in range(1, 7))).encode()),
             **{f"narrative/{q}.md": Raw(ANSWER.encode()) for q in (
                 "your-idea-project", "your-idea-community", "your-idea-activities", "project-organisation",
                 "project-spend")},
