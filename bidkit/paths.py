@@ -38,14 +38,13 @@ def refusal(folder: Path, path: Path) -> str | None:
     once resolved, and have no second name (a hard link is another file's contents under a new name)."""
     import stat
 
-    folder = Path(folder).resolve()
-    path = Path(path)
-    try:
-        relative = path.relative_to(folder) if path.is_absolute() else path
-    except ValueError:
-        return "it is outside the folder"
+    import os
+
+    # `path` is relative to `folder`, or absolute
+    relative = Path(os.path.relpath(path, os.path.abspath(folder))) if Path(path).is_absolute() else Path(path)
     if ".." in relative.parts:
-        return "it points outside the folder ('..')"
+        return "it points outside the folder ('..')" if relative.parts[0] != ".." else "it is outside the folder"
+    folder = Path(folder).resolve()
     current = folder
     for part in relative.parts:
         current = current / part

@@ -5,6 +5,7 @@ Each test gives the exact problems as (file, sheet, row, cell, field, severity) 
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -517,3 +518,11 @@ def test_a_linked_narrative_folder_is_refused(make_project, tmp_path):
     (root / "narrative").symlink_to(other, target_is_directory=True)
     [problem] = [p for p in problems_of(root) if p.file == "narrative"]
     assert "symbolic link" in problem.message and problem.severity == "error"
+
+
+def test_narrative_is_read_from_a_project_named_relative_to_here(make_project, monkeypatch):
+    root = make_project()
+    monkeypatch.chdir(root.parent)
+    assert [p for p in problems_of(Path(root.name)) if "was not read" in p.message] == []
+    monkeypatch.chdir(root)
+    assert [p for p in problems_of(Path(".")) if "was not read" in p.message] == []

@@ -41,7 +41,7 @@ def read_narrative(root: Path) -> tuple[dict[str, Narrative], list[Problem]]:
                                   "real folder in the project")]
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         rel = path.relative_to(root).as_posix()
-        why = refusal(root, path)
+        why = refusal(root, path.relative_to(root))
         if why is not None:
             problems.append(Problem.at(Place(rel), None, f"was not read: {why}"))
             continue
