@@ -65,3 +65,32 @@ def test_rows_keep_the_numbers_a_person_sees():
     assert table.header_row == 3
     assert [row.place.row for row in table.rows] == [6]                  # row 4 hidden, row 5 blank
     assert [p.row for p in table.problems] == [1, 4]
+
+
+def test_a_column_given_twice_is_an_error_at_the_second_and_neither_silently_wins(make_project):
+    """A second 'Attendees' column (as headers are matched: case and spaces aside) is an error at its header
+    cell; the first is read."""
+    root = make_project({"meetings.csv": None, "meetings.xlsx": xlsx({"Meetings": [
+        ["date", "title", "partners", "attendees", "Attendees "], ["14/11/2018", "First", "wcva", 12, 40]]})})
+    found = problems_of(root)
+    assert cells(found) == [("meetings.xlsx", "Meetings", 1, "E1", "Attendees", "error")]
+    assert found[0].message == ("the column 'Attendees' is given twice (columns D and E); keep one, and delete "
+                                "or rename the other")
+
+
+def test_values_under_no_column_name_are_one_error_naming_the_column(make_project):
+    root = make_project({"meetings.csv": None, "meetings.xlsx": xlsx({"Meetings": [
+        ["date", "title", "partners"], ["14/11/2018", "First", "wcva", None, "Chase the minutes"],
+        ["15/11/2018", "Second", "wcva", None, "Invoice sent"]]})})
+    found = problems_of(root)
+    assert cells(found) == [("meetings.xlsx", "Meetings", 2, "E2", None, "error")]
+    assert found[0].line() == ("meetings.xlsx[Meetings]!E2: column E holds values but has no column name (row 1 "
+                               "is blank there); name the column, or delete its values")
+    assert found[0].value == "Chase the minutes"
+
+
+def test_a_csv_column_with_a_blank_name_is_named_too(make_project):
+    """LibreOffice saves a notes column without a name as a trailing `,` in the header."""
+    root = make_project({"meetings.csv": "date,title,partners,\n14/11/2018,First,wcva,\n"
+                                         "15/11/2018,Second,wcva,call back in January\n"})
+    assert cells(problems_of(root)) == [("meetings.csv", None, 3, "D3", None, "error")]

@@ -103,7 +103,7 @@ class Ole:
 
 
 def records(stream: bytes, start: int = 0):
-    """(type, offset of data, length) of each record from `start`."""
+    """(type, offset of data, length) of each record from `start`: the workbook's globals."""
     pos, end = start, len(stream)
     while pos + 4 <= end:
         kind, length = struct.unpack_from("<HH", stream, pos)
@@ -143,35 +143,33 @@ def xls_facts(data: bytes) -> dict[str, SheetFacts]:
 
 
 def sheet_facts(stream: bytes, start: int, name: str) -> SheetFacts:
+    """One sheet's records, from its BOF to its EOF: a tight loop, since a sheet has a record per cell."""
     facts = SheetFacts()
     hidden_rows, filtered = set(), False
     rows = cols = 0
-    for kind, off, length in records(stream, start):
-        if kind == EOF:
-            break
-        if kind in VALUE_RECORDS and length >= 6:
-            row, col = struct.unpack_from("<HH", stream, off)
-            last = struct.unpack_from("<H", stream, off + length - 2)[0] if VALUE_RECORDS[kind] else col
-            rows, cols = max(rows, row + 1), max(cols, last + 1)
-        if kind == ROW and length >= 16:
-            row, flags = struct.unpack_from("<H", stream, off)[0], struct.unpack_from("<H", stream, off + 12)[0]
-            if flags & 0x20:
+    unpack, pos, end = struct.unpack_from, start, len(stream)
+    while pos + 8 <= end:
+        kind, length, row, col = unpack("<HHHH", stream, pos)
+        off, pos = pos + 4, pos + 4 + length
+        if kind in VALUE_RECORDS:
+            if VALUE_RECORDS[kind] and length >= 6:
+                col = max(col, unpack("<H", stream, off + length - 2)[0])
+            rows, cols = max(rows, row + 1), max(cols, col + 1)
+            if kind == FORMULA and length >= 14 and stream[off + 12:off + 14] == b"\xff\xff" \
+                    and stream[off + 6] == 2:
+                facts.cells[(row, col)] = formula_error(ERRORS.get(stream[off + 8], "#VALUE!"))
+            elif kind == BOOLERR and length >= 8 and stream[off + 7] == 1:
+                facts.cells[(row, col)] = formula_error(ERRORS.get(stream[off + 6], "#VALUE!"))
+        elif kind == ROW and length >= 16:
+            if unpack("<H", stream, off + 12)[0] & 0x20:
                 hidden_rows.add(row)
         elif kind == COLINFO and length >= 10:
-            first, last = struct.unpack_from("<HH", stream, off)
-            if struct.unpack_from("<H", stream, off + 8)[0] & 1:
-                facts.hidden_columns.update(range(first, min(last, 255) + 1))
-        elif kind == FORMULA and length >= 14:
-            row, col = struct.unpack_from("<HH", stream, off)
-            result = stream[off + 6:off + 14]
-            if result[6:8] == b"\xff\xff" and result[0] == 2:
-                facts.cells[(row, col)] = formula_error(ERRORS.get(result[2], "#VALUE!"))
-        elif kind == BOOLERR and length >= 8:
-            row, col = struct.unpack_from("<HH", stream, off)
-            if stream[off + 7] == 1:
-                facts.cells[(row, col)] = formula_error(ERRORS.get(stream[off + 6], "#VALUE!"))
+            if unpack("<H", stream, off + 8)[0] & 1:
+                facts.hidden_columns.update(range(row, min(col, 255) + 1))       # first and last column
         elif kind == AUTOFILTER:
             filtered = True            # a filter is on: the rows it hides are a view, still evidence
+        elif kind == EOF:
+            break
     if rows * cols > MAX_CELLS:
         raise too_big(name, rows, cols)
     if not filtered:

@@ -72,6 +72,7 @@ CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 REF_LETTERS = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})\d')
 FORMULA = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+FORMULA_TAGS = (b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/")     # `<f>`, with attributes, or prefixed
 AUTOFILTER = re.compile(rb'<(?:\w+:)?autoFilter\b[^>]*\bref="[A-Z]+(\d+):[A-Z]+(\d+)"[^>]*>(.*?)</(?:\w+:)?autoFilter>',
                         re.S)
 
@@ -99,7 +100,7 @@ def xlsx_facts(xml: bytes, sheet: str) -> SheetFacts:
                 first, last = attr(col.group(1), b"min"), attr(col.group(1), b"max")
                 if first and last and int(last) - int(first) < 16384:
                     facts.hidden_columns.update(range(int(first) - 1, min(int(last), 16384)))
-    if b't="e"' in xml or re.search(rb"<(?:\w+:)?f[\s>/]", xml):
+    if b't="e"' in xml or any(tag in xml for tag in FORMULA_TAGS):
         for cell in CELL.finditer(xml):
             tag, body = cell.group(1), cell.group(2) or b""
             ref = CELL_REF.search(tag)
@@ -124,7 +125,7 @@ def xlsx_facts(xml: bytes, sheet: str) -> SheetFacts:
 
 def check_xlsx_extent(xml: bytes, sheet: str) -> None:
     """Refuse a sheet whose cells reach so far that calamine's dense grid would not fit in memory."""
-    if not re.search(rb'\br="[A-Z]{1,3}\d{6}', xml) and not re.search(rb'\br="[A-Z]{2,3}\d', xml):
+    if not re.search(rb'r="[A-Z]{1,3}\d{6}', xml) and not re.search(rb'r="[A-Z]{2,3}\d', xml):
         return                       # under 100,000 rows and 26 columns: at most 2.6 million cells
     rows = cols = 0
     for letters, number in CELL_REF.findall(xml):
@@ -139,13 +140,15 @@ ODS_TOKEN = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|ta
                        rb"([^>]*?)(/?)>")
 ODS_TEXT = re.compile(rb"<text:p\b[^>]*>(.*?)</text:p>", re.S)
 ODS_MARKERS = (b'table:visibility="collapse"', b"-spanned=", b'calcext:value-type="error"')
-FAR = re.compile(rb'number-(?:columns|rows)-repeated="\d{4,}"')
+# a long repeat, except the empty cells LibreOffice ends every row with
+FAR = re.compile(rb'number-rows-repeated="\d{4,}"|number-columns-repeated="\d{4,}"(?![^>]*/></table:table-row>)')
 
 
 def ods_needs_walk(content: bytes) -> bool:
     if any(marker in content for marker in ODS_MARKERS):
         return True
-    if re.search(rb"<table:table-cell\b(?=[^>]*table:formula=)(?![^>]*office:value-type)", content):
+    if b"table:formula=" in content and \
+            re.search(rb"<table:table-cell (?=[^>]*table:formula=)(?![^>]*office:value-type)", content):
         return True
     # LibreOffice ends each row with a repeat of empty cells, and each table with a repeat of empty rows; any
     # other long repeat may put a value far out, which the walk measures
@@ -153,8 +156,6 @@ def ods_needs_walk(content: bytes) -> bool:
         tag = content[content.rfind(b"<", 0, rep.start()):rep.end()]
         after = content[rep.end():rep.end() + 400]
         if tag.startswith(b"<table:table-column"):
-            continue
-        if tag.startswith(b"<table:table-cell") and re.match(rb"[^>]*/></table:table-row>", after):
             continue
         if tag.startswith(b"<table:table-row"):
             empty_row = re.match(rb"[^>]*>(?:<table:table-cell[^>]*/>)*</table:table-row>", after)

@@ -208,10 +208,16 @@ def table_from_records(kind: str, place: Place, records: list[list], hidden_rows
     if hidden_columns:
         problems += hidden_column_warnings(place, records, header, hidden_columns)
         records = [[None if i in hidden_columns else cell for i, cell in enumerate(r)] for r in records]
-    headers = [str(h).strip() if h is not None else "" for h in records[header]]
+    headers = [str(getattr(h, "shown", h)).strip() if h is not None else "" for h in records[header]]
+    twice = given_twice(place, headers, header + 1)
+    problems += twice.values()
     columns: dict[str, str] = {}
     for i, name in enumerate(headers):
-        columns.setdefault(name or f"column {column_letter(i)}", column_letter(i))
+        if name and i not in twice:
+            columns.setdefault(name, column_letter(i))
+    # A CSV row longer than its header is a row's problem (csvfile.py); a workbook's columns are all the sheet's
+    named_width = len(headers) if place.sheet is None else None
+    unnamed: dict[int, tuple[int, object]] = {}       # column -> first (row, value) under a blank header cell
     rows = []
     for number in range(header + 2, len(records) + 1):
         if number - 1 in hidden_rows:
@@ -222,17 +228,46 @@ def table_from_records(kind: str, place: Place, records: list[list], hidden_rows
                 cell = cell.strip()
                 if cell[:1] in "#E":
                     cell = as_error(cell) or cell
-            if cell in ("", None):
+            if cell in ("", None) or i in twice:
                 continue
             name = headers[i] if i < len(headers) else ""
-            key = name or f"column {column_letter(i)}"
-            columns.setdefault(key, column_letter(i))
-            values[key] = cell
+            if not name:
+                if named_width is None or i < named_width:
+                    unnamed.setdefault(i, (number, cell))
+                continue
+            values[name] = cell
         if values:
             rows.append(Row(Place(place.file, place.sheet, number), values, columns=columns))
+    for i, (number, cell) in sorted(unnamed.items()):
+        problems.append(Problem.at(Place(place.file, place.sheet, number, column_letter(i)), None,
+                                   f"column {column_letter(i)} holds values but has no column name (row "
+                                   f"{header + 1} is blank there); name the column, or delete its values",
+                                   getattr(cell, "shown", cell)))
     while headers and not headers[-1]:
         headers.pop()
-    return Table(kind, place, rows, headers, columns, header + 1, problems)
+    return Table(kind, place, rows, [h for i, h in enumerate(headers) if i not in twice], columns, header + 1,
+                 problems)
+
+
+def given_twice(place: Place, headers: list[str], row: int) -> dict[int, Problem]:
+    """Column -> the problem, for each column whose name an earlier column already has (as headers are matched:
+    case, spaces and invisible characters aside). Neither copy silently wins: the first is read, the second is
+    an error at its header cell."""
+    from . import taxonomies as tx
+
+    first: dict[str, int] = {}
+    twice = {}
+    for i, name in enumerate(headers):
+        if not name:
+            continue
+        key = tx.fold(name)
+        if key in first:
+            twice[i] = Problem.at(Place(place.file, place.sheet, row, column_letter(i)), name,
+                                  f"the column '{name}' is given twice (columns {column_letter(first[key])} and "
+                                  f"{column_letter(i)}); keep one, and delete or rename the other", name)
+        else:
+            first[key] = i
+    return twice
 
 
 def column_letter(i: int) -> str:
