@@ -269,3 +269,44 @@ def test_a_row_with_an_error_cell_gives_no_record_and_no_second_problem(make_pro
         ["date", "title", "partners"], ["14/11/2018", "#N/A", "wcva"], ["15/11/2018", "Second", "wcva"]]})})
     found = problems_of(root)
     assert cells(found) == [("meetings.xlsx", "Meetings", 2, "B2", "title", "error")]
+
+
+# ---------------------------------------------------------------- damaged files: one error, never an abort
+
+def rezipped(data: bytes, member: str, change) -> bytes:
+    src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            dst.writestr(info, change(body) if info.filename == member else body)
+    return out.getvalue()
+
+
+def test_a_claim_of_four_billion_strings_is_refused_before_calamine_reserves_them(make_project):
+    """calamine would reserve 96 GB for the claimed shared strings and abort the process."""
+    import re
+
+    data = rezipped((FILES / "standard.xlsx").read_bytes(), "xl/sharedStrings.xml",
+                    lambda body: re.sub(rb'uniqueCount="\d+"', b'uniqueCount="4000000000"', body))
+    found = problems_of(make_project({"meetings.csv": None, "meetings.xlsx": data}))
+    assert cells(found) == [("meetings.xlsx", None, None, None, None, "error")]
+    assert "damaged" in found[0].message
+
+
+def test_an_xls_whose_size_record_is_impossible_is_refused(make_project):
+    """tests/spreadsheets/damaged-dimensions.xls is files/standard.xls with its DIMENSIONS record's first row made 83,886,080 (found by
+    fuzzing): calamine sizes the sheet by it and would abort on a 1.3 TB allocation."""
+    data = (FILES.parent / "damaged-dimensions.xls").read_bytes()
+    found = problems_of(make_project({"meetings.csv": None, "meetings.xls": data}))
+    assert cells(found) == [("meetings.xls", None, None, None, None, "error")]
+    assert found[0].message.startswith("the .xls file is damaged")
+
+
+def test_a_broken_zip_inside_a_workbook_is_one_error(make_project):
+    """A corrupted member (bad CRC, bad deflate data) raises from zipfile and zlib: one error, no traceback."""
+    data = bytearray((FILES / "standard.xlsx").read_bytes())
+    start = data.index(b"xl/workbook.xml") + 40
+    data[start:start + 20] = bytes(20)
+    found = problems_of(make_project({"meetings.csv": None, "meetings.xlsx": bytes(data)}))
+    assert cells(found) == [("meetings.xlsx", None, None, None, None, "error")]
+    assert "open it in Excel or LibreOffice and save it again" in found[0].message

@@ -16,8 +16,8 @@ OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 END_OF_CHAIN = 0xFFFFFFFE
 ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
           0x2A: "#N/A"}
-BOUNDSHEET, BOF, EOF, ROW, COLINFO, FORMULA, BOOLERR, AUTOFILTER = \
-    0x0085, 0x0809, 0x000A, 0x0208, 0x007D, 0x0006, 0x0205, 0x009E
+BOUNDSHEET, BOF, EOF, ROW, COLINFO, FORMULA, BOOLERR, AUTOFILTER, DIMENSIONS, SST = \
+    0x0085, 0x0809, 0x000A, 0x0208, 0x007D, 0x0006, 0x0205, 0x009E, 0x0200, 0x00FC
 # records that hold a cell value: (type -> True when the record spans columns, MULRK)
 VALUE_RECORDS = {0x00FD: False, 0x0203: False, 0x027E: False, 0x0204: False, 0x00D6: False, FORMULA: False,
                  BOOLERR: False, 0x00BD: True}
@@ -137,6 +137,8 @@ def xls_facts(data: bytes) -> dict[str, SheetFacts]:
     for kind, off, length in records(stream):
         if kind == BOUNDSHEET and length >= 8:
             sheets.append((sheet_name(stream, off, length), struct.unpack_from("<I", stream, off)[0]))
+        elif kind == SST and length >= 8 and struct.unpack_from("<I", stream, off + 4)[0] > len(stream):
+            raise damaged()            # more strings than the file has bytes: calamine would reserve room for them
         elif kind == EOF:
             break
     return {name: sheet_facts(stream, start, name) for name, start in sheets if start < len(stream)}
@@ -168,6 +170,10 @@ def sheet_facts(stream: bytes, start: int, name: str) -> SheetFacts:
                 facts.hidden_columns.update(range(row, min(col, 255) + 1))       # first and last column
         elif kind == AUTOFILTER:
             filtered = True            # a filter is on: the rows it hides are a view, still evidence
+        elif kind == DIMENSIONS:       # calamine sizes the sheet by it: it must be a real range
+            first_row, last_row, first_col, last_col = unpack("<IIHH" if length >= 14 else "<HHHH", stream, off)
+            if not (first_row <= last_row <= 65536 and first_col <= last_col <= 256):
+                raise damaged()
         elif kind == EOF:
             break
     if rows * cols > MAX_CELLS:

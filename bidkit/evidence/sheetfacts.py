@@ -63,6 +63,21 @@ def xlsx_sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
     return paths
 
 
+def check_shared_strings(zf: zipfile.ZipFile) -> None:
+    """calamine reserves room for as many distinct shared strings as the file claims (`uniqueCount`; `count`
+    counts the cells using them and may well be larger): a claim larger than the file is a damaged or hostile
+    workbook, refused before the reservation aborts the process."""
+    names = [n for n in zf.namelist() if n.lower().endswith("sharedstrings.xml")]
+    for name in names:
+        with zf.open(name) as part:
+            head = part.read(2048)
+        size = zf.getinfo(name).file_size
+        for claim in re.findall(rb'\buniqueCount="(\d+)"', head):
+            if int(claim) > size:
+                raise ReadError("the workbook is damaged (it claims more text cells than it holds); open it in "
+                                "Excel or LibreOffice and save it again")
+
+
 ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 R_NUMBER = re.compile(rb'\br="(\d+)"')

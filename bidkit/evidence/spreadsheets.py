@@ -18,10 +18,11 @@ from ..problems import Place, Problem
 from . import taxonomies as tx
 from .files import check_zip, kind_of_name
 from .kinds import TABLE_KINDS, YAML_ONLY_KINDS
-from .sheetfacts import SheetFacts, ods_facts, xlsx_facts, xlsx_sheet_paths
+from .sheetfacts import SheetFacts, check_shared_strings, ods_facts, xlsx_facts, xlsx_sheet_paths
 from .tables import HEADER_SEARCH_ROWS, ReadError, Table, blank, column_names, table_from_records
 
 ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 LISTS_SHEET = "lists"      # the partner workbook's hidden sheet of dropdown values (SPEC, Partner workbook)
 
 
@@ -50,45 +51,49 @@ class Workbook:
     """One workbook's sheets: their names and visibility, their values, and the facts calamine leaves out."""
 
     def __init__(self, path: Path):
-        from python_calamine import CalamineWorkbook    # deferred: only projects with workbooks pay for it
-
         data = path.read_bytes()
-        self.facts_by_sheet: dict[str, SheetFacts] | None = None
+        self.facts_by_sheet: dict[str, SheetFacts] = {}
+        self.grids: dict[str, list[list]] = {}
         self.zip = None
+        self.paths: dict[str, str] = {}
         if data[:4] == ZIP_MAGIC:
-            check_zip(path, "workbook")
-            self.zip = zipfile.ZipFile(io.BytesIO(data))
-            names = set(self.zip.namelist())
-            if "content.xml" in names:
-                self.facts_by_sheet = ods_facts(self.zip.read("content.xml"))
-            elif "xl/workbook.xml" in names:
-                self.paths = xlsx_sheet_paths(self.zip)
-                self.facts_by_sheet = {}
-            else:
-                raise ReadError("this is not a real workbook (a zip file with no sheets in it); "
-                                "save it from Excel or LibreOffice as .xlsx")
-            self.format = "ods" if "content.xml" in names else "xlsx"
-        elif data[:8] == bytes.fromhex("d0cf11e0a1b11ae1"):
-            from .biff import xls_facts
-
-            self.facts_by_sheet = xls_facts(data)
-            self.format = "xls"
-        else:
+            guarded(check_zip, path, "workbook")
+        elif data[:8] != OLE_MAGIC:
             what = "it holds text: save it as .xlsx, or name it .csv" if is_text(data[:4096]) else \
                 "it may be a renamed file; open it in Excel or LibreOffice and save it as .xlsx"
             raise ReadError(f"this is not a real workbook ({what})")
-        try:
-            self.book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-            self.sheets = [(m.name, str(m.visible).rsplit(".", 1)[-1] == "Visible",
-                            str(m.typ).rsplit(".", 1)[-1] == "WorkSheet") for m in self.book.sheets_metadata]
-        except Exception as exc:      # calamine raises its own errors and others for a damaged file
-            raise unreadable(exc) from exc
-        self.grids: dict[str, list[list]] = {}
+        guarded(self.open, data)
+
+    def open(self, data: bytes) -> None:
+        from python_calamine import CalamineWorkbook    # deferred: only projects with workbooks pay for it
+
+        if data[:4] == ZIP_MAGIC:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+            names = set(self.zip.namelist())
+            if "content.xml" in names:
+                self.format = "ods"
+                self.facts_by_sheet = ods_facts(self.zip.read("content.xml"))
+            elif "xl/workbook.xml" in names:
+                self.format = "xlsx"
+                self.paths = xlsx_sheet_paths(self.zip)
+                check_shared_strings(self.zip)
+            else:
+                raise ReadError("this is not a real workbook (a zip file with no sheets in it); "
+                                "save it from Excel or LibreOffice as .xlsx")
+        else:
+            from .biff import xls_facts
+
+            self.format = "xls"
+            self.facts_by_sheet = xls_facts(data)
+        self.book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        self.sheets = [(m.name, str(m.visible).rsplit(".", 1)[-1] == "Visible",
+                        str(m.typ).rsplit(".", 1)[-1] == "WorkSheet") for m in self.book.sheets_metadata]
 
     def facts(self, sheet: str) -> SheetFacts:
         if self.format == "xlsx" and sheet not in self.facts_by_sheet:
             member = self.paths.get(sheet)
-            self.facts_by_sheet[sheet] = xlsx_facts(self.zip.read(member), sheet) if member else SheetFacts()
+            self.facts_by_sheet[sheet] = guarded(lambda: xlsx_facts(self.zip.read(member), sheet)) if member \
+                else SheetFacts()
         return self.facts_by_sheet.get(sheet) or SheetFacts()
 
     def grid(self, sheet: str) -> list[list]:
@@ -97,12 +102,9 @@ class Workbook:
         if sheet in self.grids:
             return self.grids[sheet]
         facts = self.facts(sheet)            # first: it refuses a sheet too big to hold before calamine tries
-        try:
-            ws = self.book.get_sheet_by_name(sheet)
-            records = ws.to_python(skip_empty_area=False)
-            merged = facts.merged or [(a, b, c, d) for (a, b), (c, d) in (ws.merged_cell_ranges or [])]
-        except Exception as exc:
-            raise unreadable(exc) from exc
+        ws = guarded(self.book.get_sheet_by_name, sheet)
+        records = guarded(ws.to_python, skip_empty_area=False)
+        merged = facts.merged or [(a, b, c, d) for (a, b), (c, d) in (ws.merged_cell_ranges or [])]
         records = [[cell_value(v) for v in row] for row in records]
         for (r, c), bad in facts.cells.items():
             put(records, r, c, bad)
@@ -120,7 +122,8 @@ class Workbook:
         return records
 
     def close(self) -> None:
-        self.book.close()
+        if getattr(self, "book", None) is not None:
+            self.book.close()
 
 
 def put(records: list[list], r: int, c: int, value) -> None:
@@ -140,9 +143,18 @@ def is_text(head: bytes) -> bool:
     return b"\x00" not in head
 
 
-def unreadable(exc: Exception) -> ReadError:
-    return ReadError(f"the workbook could not be opened ({type(exc).__name__}); "
-                     "open it in Excel or LibreOffice and save it again as .xlsx")
+def guarded(call, *args, **kwargs):
+    """`call`, with whatever a damaged file makes the zip, XML or calamine layers raise turned into one
+    ReadError for the partner (calamine's Rust panics arrive as a BaseException)."""
+    try:
+        return call(*args, **kwargs)
+    except ReadError:
+        raise
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:        # noqa: B036 (zlib.error, BadZipFile, struct.error, PanicException ...)
+        raise ReadError(f"the workbook could not be opened ({type(exc).__name__}: it is damaged or not what its "
+                        "name says); open it in Excel or LibreOffice and save it again") from exc
 
 
 def holds_columns_of(records: list[list]) -> str | None:
