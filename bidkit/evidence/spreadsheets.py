@@ -209,8 +209,8 @@ def read_sheets(book: Workbook, rel: str, kind: str | None) -> tuple[list[Table]
         looks = holds_columns_of(book.grid(name))
         if looks:
             problems.append(Problem.at(Place(rel, name), None, f"the sheet '{name}' has {looks} columns but was "
-                                       f"not read: only sheets named after a kind are (name it "
-                                       f"'{sheet_title(looks)}')", severity="warning"))
+                                       f"not read: only sheets whose names start with a kind are (rename it "
+                                       f"e.g. '{sheet_title(looks)} 2')", severity="warning"))
     if not chosen:
         names = ", ".join(repr(name) for name, _, _ in book.sheets)
         return [], problems + [Problem.at(Place(rel), None, f"no sheet is named after a kind of evidence (sheets: "
