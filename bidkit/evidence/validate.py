@@ -15,7 +15,7 @@ from ..problems import Place, Problem
 from . import taxonomies as tx
 from .dates import NUMERIC, long_date, reading_order, year_of
 from .models import TABLE_MODELS, Model, dated_fields
-from .tables import Table
+from .tables import BadCell, Table
 from .yamlfile import YList, YMap
 
 
@@ -174,13 +174,18 @@ def validate_table(table: Table, rejected: list[dict] | None = None) -> tuple[li
     name_of: dict[str, str | None] = {}       # header as written -> field, folded once per table
     columns = {known[tx.fold(h)]: letter for h, letter in table.columns.items() if tx.fold(h) in known}
     for row in table.rows:
-        data, lines, untrusted = {}, {}, set()
+        data, lines, untrusted, bad = {}, {}, set(), {}
         for header, value in row.values.items():
             if blank(value):
                 continue
             if header not in name_of:
                 name_of[header] = known.get(tx.fold(header))
             name = name_of[header]
+            if isinstance(value, BadCell):      # refused at its cell (#N/A, a formula never saved): no record
+                if name is not None or header in table.headers:
+                    bad[name or header] = Problem.at(row.place_of(header), name or header, value.message,
+                                                     value.shown)
+                continue
             if name is None:
                 if from_yaml:
                     problems.append(Problem.at(row.place_of(header), header,
@@ -193,8 +198,9 @@ def validate_table(table: Table, rejected: list[dict] | None = None) -> tuple[li
             lines[name] = row.lines.get(header)
         record, found = validate(model, data, row.place, {k: v for k, v in lines.items() if v},
                                  root=row.values if from_yaml else None, columns=columns, flat=not from_yaml)
-        problems += [p for p in found if (p.field or "").split(".")[0] not in untrusted]
-        if record is not None and not untrusted:
+        found = [p for p in found if (p.field or "").split(".")[0] not in untrusted | set(bad)]
+        problems += found + list(bad.values())
+        if record is not None and not untrusted and not bad:
             records.append(record)
         elif rejected is not None:
             rejected.append(data)
