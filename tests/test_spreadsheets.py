@@ -257,9 +257,9 @@ def test_error_text_in_a_csv_is_refused_at_its_cell(make_project):
     root = make_project({"meetings.csv": "date,title,partners,attendees\n14/11/2018,#N/A,wcva,5\n"
                                          "15/11/2018,Second,wcva,#DIV/0!\n16/11/2018,Third,wcva,Err:502\n"})
     assert cells(problems_of(root)) == [
-        ("meetings.csv", None, 2, "B2", "title", "error"),
-        ("meetings.csv", None, 3, "D3", "attendees", "error"),
-        ("meetings.csv", None, 4, "D4", "attendees", "error"),
+        ("meetings.csv", None, 2, None, "title", "error"),
+        ("meetings.csv", None, 3, None, "attendees", "error"),
+        ("meetings.csv", None, 4, None, "attendees", "error"),
     ]
 
 
