@@ -73,7 +73,7 @@ def test_a_column_given_twice_is_an_error_at_the_second_and_neither_silently_win
     root = make_project({"meetings.csv": None, "meetings.xlsx": xlsx({"Meetings": [
         ["date", "title", "partners", "attendees", "Attendees "], ["14/11/2018", "First", "wcva", 12, 40]]})})
     found = problems_of(root)
-    assert cells(found) == [("meetings.xlsx", "Meetings", 1, "E1", "Attendees", "error")]
+    assert cells(found) == [("meetings.xlsx", "Meetings", 1, "E1", "attendees", "error")]
     assert found[0].message == ("the column 'Attendees' is given twice (columns D and E); keep one, and delete "
                                 "or rename the other")
 
@@ -83,9 +83,10 @@ def test_values_under_no_column_name_are_one_error_naming_the_column(make_projec
         ["date", "title", "partners"], ["14/11/2018", "First", "wcva", None, "Chase the minutes"],
         ["15/11/2018", "Second", "wcva", None, "Invoice sent"]]})})
     found = problems_of(root)
-    assert cells(found) == [("meetings.xlsx", "Meetings", 2, "E2", None, "error")]
-    assert found[0].line() == ("meetings.xlsx[Meetings]!E2: column E holds values but has no column name (row 1 "
-                               "is blank there); name the column, or delete its values")
+    # a problem about a whole column sits at its header cell, where the name is missing
+    assert cells(found) == [("meetings.xlsx", "Meetings", 1, "E1", None, "error")]
+    assert found[0].line() == ("meetings.xlsx[Meetings]!E1: column E holds values (from row 2) but has no column "
+                               "name in row 1; name the column, or delete its values")
     assert found[0].value == "Chase the minutes"
 
 
@@ -93,4 +94,4 @@ def test_a_csv_column_with_a_blank_name_is_named_too(make_project):
     """LibreOffice saves a notes column without a name as a trailing `,` in the header."""
     root = make_project({"meetings.csv": "date,title,partners,\n14/11/2018,First,wcva,\n"
                                          "15/11/2018,Second,wcva,call back in January\n"})
-    assert cells(problems_of(root)) == [("meetings.csv", None, 3, None, None, "error")]
+    assert cells(problems_of(root)) == [("meetings.csv", None, 1, None, None, "error")]

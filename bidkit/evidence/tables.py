@@ -209,7 +209,7 @@ def table_from_records(kind: str, place: Place, records: list[list], hidden_rows
         problems += hidden_column_warnings(place, records, header, hidden_columns)
         records = [[None if i in hidden_columns else cell for i, cell in enumerate(r)] for r in records]
     headers = [str(getattr(h, "shown", h)).strip() if h is not None else "" for h in records[header]]
-    twice = given_twice(place, headers, header + 1)
+    twice = given_twice(place, headers, header + 1, kind)
     problems += twice.values()
     columns: dict[str, str] = {}
     for i, name in enumerate(headers):
@@ -238,10 +238,10 @@ def table_from_records(kind: str, place: Place, records: list[list], hidden_rows
             values[name] = cell
         if values:
             rows.append(Row(Place(place.file, place.sheet, number), values, columns=columns))
-    for i, (number, cell) in sorted(unnamed.items()):
-        problems.append(Problem.at(Place(place.file, place.sheet, number, column_letter(i)), None,
-                                   f"column {column_letter(i)} holds values but has no column name (row "
-                                   f"{header + 1} is blank there); name the column, or delete its values",
+    for i, (number, cell) in sorted(unnamed.items()):      # at the header cell, where the name is missing
+        problems.append(Problem.at(Place(place.file, place.sheet, header + 1, column_letter(i)), None,
+                                   f"column {column_letter(i)} holds values (from row {number}) but has no "
+                                   f"column name in row {header + 1}; name the column, or delete its values",
                                    getattr(cell, "shown", cell)))
     while headers and not headers[-1]:
         headers.pop()
@@ -249,12 +249,14 @@ def table_from_records(kind: str, place: Place, records: list[list], hidden_rows
                  problems)
 
 
-def given_twice(place: Place, headers: list[str], row: int) -> dict[int, Problem]:
+def given_twice(place: Place, headers: list[str], row: int, kind: str) -> dict[int, Problem]:
     """Column -> the problem, for each column whose name an earlier column already has (as headers are matched:
     case, spaces and invisible characters aside). Neither copy silently wins: the first is read, the second is
     an error at its header cell."""
     from . import taxonomies as tx
+    from .models import TABLE_MODELS
 
+    fields = {tx.fold(name): name for name in TABLE_MODELS[kind].model_fields}
     first: dict[str, int] = {}
     twice = {}
     for i, name in enumerate(headers):
@@ -262,7 +264,7 @@ def given_twice(place: Place, headers: list[str], row: int) -> dict[int, Problem
             continue
         key = tx.fold(name)
         if key in first:
-            twice[i] = Problem.at(Place(place.file, place.sheet, row, column_letter(i)), name,
+            twice[i] = Problem.at(Place(place.file, place.sheet, row, column_letter(i)), fields.get(key, name),
                                   f"the column '{name}' is given twice (columns {column_letter(first[key])} and "
                                   f"{column_letter(i)}); keep one, and delete or rename the other", name)
         else:
