@@ -1,9 +1,12 @@
 """Which files in a project folder are evidence, what each holds, and the guards run before one is opened."""
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
+from ..paths import refusal
+from ..problems import Place, Problem
 from .kinds import KINDS
 from .tables import ReadError
 
@@ -29,19 +32,42 @@ def fold_stem(name: str) -> str:
     return "-".join(stem.replace("_", " ").replace("-", " ").lower().split())
 
 
-def evidence_files(project: Path) -> list[Path]:
-    """Every spreadsheet or YAML file below the project folder, except project.yaml and the skipped folders."""
-    found = []
-    for path in sorted(project.rglob("*")):
-        rel = path.relative_to(project)
-        if any(part.startswith(".") for part in rel.parts) or rel.parts[0] in SKIPPED_DIRS:
-            continue                  # LibreOffice's lock file `.~lock.meetings.ods#` is one of these
-        if path.name.startswith("~$"):
-            continue                  # Excel's owner file beside an open workbook: not a workbook
-        if path.is_file() and path.suffix.lower() in TABLE_SUFFIXES and rel.as_posix() != "project.yaml":
-            found.append(path)
-    return found
+def evidence_files(project: Path) -> tuple[list[Path], list[Problem]]:
+    """Every spreadsheet or YAML file below the project folder (except project.yaml, hidden files and the skipped
+    folders), walked without following links; what cannot be read as a project's own file is a problem at its
+    path (a link out of the project, a pipe, an unreadable folder), never silently left out or followed."""
+    found: list[Path] = []
+    problems: list[Problem] = []
 
+    def unreadable(error: OSError) -> None:
+        rel = Path(error.filename).relative_to(project).as_posix() if error.filename else "."
+        problems.append(Problem.at(Place(rel), None, f"this folder cannot be read ({error.strerror or error}); "
+                                   "its files were not checked"))
+
+    for folder, dirs, names in os.walk(project, onerror=unreadable, followlinks=False):
+        here = Path(folder)
+        rel_here = here.relative_to(project)
+        for name in list(dirs):
+            rel = rel_here / name
+            if name.startswith(".") or (not rel_here.parts and name in SKIPPED_DIRS):
+                dirs.remove(name)
+            elif (here / name).is_symlink():
+                dirs.remove(name)
+                problems.append(Problem.at(Place(rel.as_posix()), None, "is a symbolic link to a folder; bidkit "
+                                           "reads only the project's own folders (copy the files in instead)"))
+        dirs.sort()
+        for name in sorted(names):
+            rel = rel_here / name
+            if name.startswith(".") or name.startswith("~$") or rel.as_posix() == "project.yaml":
+                continue          # hidden files, LibreOffice's `.~lock.x#`, Excel's `~$x.xlsx` owner file
+            if Path(name).suffix.lower() not in TABLE_SUFFIXES:
+                continue
+            why = refusal(project, rel)
+            if why is not None:
+                problems.append(Problem.at(Place(rel.as_posix()), None, f"was not read: {why}"))
+                continue
+            found.append(here / name)
+    return found, problems
 
 
 def check_zip(path: Path, what: str) -> None:

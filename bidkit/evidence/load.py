@@ -85,8 +85,11 @@ def load(root: Path) -> Evidence:
 
     tables: list[Table] = []
     files = ["project.yaml"]
-    unread: set[str | None] = set()           # kinds of the files that could not be read (None: any kind)
-    for path in evidence_files(root):
+    # kinds of the files that could not be read (None: any kind), so references into them are not judged
+    paths, trouble = evidence_files(root)
+    problems += trouble
+    unread: set[str | None] = {kind_of_name(p.file) for p in trouble}
+    for path in paths:
         rel = path.relative_to(root).as_posix()
         files.append(rel)
         found, trouble = read_tables(path, rel)
