@@ -1,4 +1,16 @@
-"""Which files in a project folder are evidence, what each holds, and the guards run before one is opened."""
+"""Which files in a project folder are evidence, what each holds, and the guards run before one is opened.
+
+Not evidence, and skipped without a word, because a program left them behind and they hold no rows:
+- names starting with `~`: Excel's and Word's owner files beside an open document (`~$meetings.xlsx`, 165 bytes
+  naming who has it open) and their temporary files (`~WRL0001.tmp`);
+- names starting with `.`: LibreOffice's lock file (`.~lock.meetings.xlsx#`), macOS's `.DS_Store` and the `._name`
+  twins it writes on shared drives and USB sticks, editors' swap files;
+- a `__MACOSX` folder (the `._name` twins, from a zip made on a Mac);
+- whatever has an ending bidkit never reads: `*.tmp`, `*.bak`, `name~`, `Thumbs.db`, `desktop.ini`, PDFs, documents.
+A file named after a kind in a format that could hold its rows but that bidkit does not read (`meetings.numbers`,
+`meetings.txt`) is not skipped silently: it is read as far as to say so (readers.py), since its rows would
+otherwise be missing from every figure.
+"""
 from __future__ import annotations
 
 import zipfile
@@ -8,8 +20,12 @@ from .kinds import KINDS
 from .tables import ReadError
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".ods", ".xls"}
-TABLE_SUFFIXES = {".csv", ".yaml", ".yml"} | SPREADSHEET_SUFFIXES
+TEXT_SUFFIXES = {".csv", ".tsv"}                 # read as CSV: the separator is found, not assumed
+TABLE_SUFFIXES = TEXT_SUFFIXES | {".yaml", ".yml"} | SPREADSHEET_SUFFIXES
+UNREAD_SUFFIXES = {".txt", ".numbers", ".xlsb", ".fods", ".xltx", ".xltm", ".xlt", ".ots", ".json", ".xml",
+                   ".htm", ".html", ".prn", ".dif", ".slk", ".dbf"}
 SKIPPED_DIRS = {"templates", "narrative", "outputs", "funders"}
+LEFTOVER_DIRS = {"__MACOSX"}
 MAX_ZIP_BYTES = 200 * 1024 * 1024    # uncompressed
 MAX_ZIP_RATIO = 200                   # uncompressed / compressed, per member
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -25,20 +41,30 @@ def kind_of_name(name: str) -> str | None:
 
 
 def fold_stem(name: str) -> str:
-    stem = Path(name).stem if Path(name).suffix.lower() in TABLE_SUFFIXES else name
+    suffix = Path(name).suffix.lower()
+    stem = Path(name).stem if suffix in TABLE_SUFFIXES | UNREAD_SUFFIXES else name
     return "-".join(stem.replace("_", " ").replace("-", " ").lower().split())
 
 
 def evidence_files(project: Path) -> list[Path]:
-    """Every spreadsheet or YAML file below the project folder, except project.yaml and the skipped folders."""
+    """Every spreadsheet, CSV or YAML file below the project folder, except project.yaml, the skipped folders and
+    what programs leave behind; and any file named after a kind that bidkit cannot read, to say so."""
     found = []
     for path in sorted(project.rglob("*")):
         rel = path.relative_to(project)
-        if any(part.startswith(".") for part in rel.parts) or rel.parts[0] in SKIPPED_DIRS:
+        if rel.parts[0] in SKIPPED_DIRS or any(leftover(part) for part in rel.parts):
             continue
-        if path.is_file() and path.suffix.lower() in TABLE_SUFFIXES and rel.as_posix() != "project.yaml":
+        suffix = path.suffix.lower()
+        if not path.is_file() or rel.as_posix() == "project.yaml":
+            continue
+        if suffix in TABLE_SUFFIXES or (suffix in UNREAD_SUFFIXES and kind_of_name(path.name)):
             found.append(path)
     return found
+
+
+def leftover(name: str) -> bool:
+    """A lock, owner or temporary file, or a hidden one: see the module's docstring."""
+    return name.startswith(("~", ".")) or name in LEFTOVER_DIRS
 
 
 
