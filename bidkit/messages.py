@@ -1,10 +1,15 @@
-"""The plain-English words for problems that come from libraries, in one table.
+"""The plain-English words for problems that come from libraries, one table per library.
 
-pydantic's own messages ("Input should be a valid integer") are written for programmers; a partner reads these
-instead. Each entry is a pydantic error type and a text that may use the error's context (`{ge}`, `{expected}`).
+pydantic's own messages ("Input should be a valid integer") and PyYAML's ("found character '\\t' that cannot start
+any token") are written for programmers; a partner reads these instead.
+
+PYDANTIC: each entry is a pydantic error type and a text that may use the error's context (`{ge}`, `{expected}`).
 A type not in the table keeps pydantic's message, with its first letter lowered to fit after the field name.
+YAML: see below.
 """
 from __future__ import annotations
+
+import re
 
 PYDANTIC = {
     "missing": "is required but not given",
@@ -99,8 +104,6 @@ YAML = [
 def yaml_message(problem: str, context: str | None, before: str, open_line: int | None) -> tuple[str, str]:
     """The words for one PyYAML error, and which mark ("problem" or "context") to place them at.
     `before` is the text of the problem's line up to the problem."""
-    import re
-
     for pattern, context_pattern, condition, mark, words in YAML:
         found = re.search(pattern, problem or "")
         if not found or (context_pattern and not re.search(context_pattern, context or "")):

@@ -290,6 +290,17 @@ def test_a_row_that_cannot_be_parsed_is_refused_at_its_row_and_cell(tmp_path, li
         assert found[0].message.endswith("(line 4 in a text editor)")
 
 
+def test_an_unclosed_quote_in_a_big_file_and_an_absurdly_long_cell(tmp_path):
+    unclosed = ",".join(HEADER) + '\r\n14/11/2018,"Launch,wcva,32,\r\n' + "28/11/2018,x,wcva,1,\r\n" * 8000
+    found = problems_of(project(tmp_path, {"meetings.csv": unclosed.encode()}, "a"))
+    assert where(found) == [("meetings.csv", None, 2, "B2", "title", "error")]
+    assert "never closed" in found[0].message
+    long = ",".join(HEADER) + "\r\n14/11/2018,x,wcva,1," + "notes " * 30000 + "\r\n"
+    found = problems_of(project(tmp_path, {"meetings.csv": long.encode()}, "b"))
+    assert where(found) == [("meetings.csv", None, 2, None, None, "error")]
+    assert "more than 131,072 characters long" in found[0].message
+
+
 # ---------------------------------------------------------------- empty files
 
 @pytest.mark.parametrize("name, data", [

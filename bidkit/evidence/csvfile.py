@@ -107,6 +107,9 @@ def unreadable(error: str, text: str, lines: int, skipped: int, delimiter: str, 
     elif column is not None:
         message = ("this cell starts with a quote (\") but has more text after its closing quote; put the whole "
                    f"cell in quotes and write each quote inside it twice (\"\"){where}")
+    elif "field larger" in error:
+        message = (f"a cell in this row is more than {csv.field_size_limit():,} characters long, far more than any "
+                   f"cell bidkit reads; shorten it{where}")
     else:
         message = f"this row cannot be read as CSV ({error}); check its quotes (\"){where}"
     header = records[header_index(records)] if records else []
@@ -155,8 +158,14 @@ def misquoted(text: str, start: int, delimiter: str) -> tuple[int | None, int | 
 def header_index(records: list[list[str]]) -> int:
     """The row that holds the column names, as far as this reader needs to know: the first with two cells
     filled (a title row above it has one), else the first with any."""
-    filled = [sum(1 for c in r if c.strip()) for r in records]
-    return next((i for i, n in enumerate(filled) if n > 1), next((i for i, n in enumerate(filled) if n), 0))
+    first = None
+    for i, record in enumerate(records):
+        filled = sum(1 for c in record if c.strip())
+        if filled > 1:
+            return i
+        if filled and first is None:
+            first = i
+    return first or 0
 
 
 def unreadable_cells(records: list[list[str]], spans: list[tuple[int, int]], bad_lines: set[int], head: int,

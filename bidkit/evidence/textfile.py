@@ -7,7 +7,8 @@ What partners' programs really write, and how each is recognised:
 - Windows-1252 (Excel's plain "CSV" on Windows), and Mac Roman (Excel for Mac's "Comma Separated Values", which
   ends its lines with a lone CR): decided line by line, because partners paste rows from one file into another.
   A line that is valid UTF-8 is UTF-8 (text in a single-byte code page is almost never valid UTF-8 by chance);
-  any other line is Windows-1252, or Mac Roman when the file's lines end with CR only.
+  any other line is Windows-1252, or Mac Roman when the file's lines end with CR only (Excel for Mac writes a
+  line break inside a cell as LF, so the header line's end decides).
 A byte that means nothing in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D: typically text from an old DOS program)
 cannot be read right, so it is kept as a marker (a lone surrogate, which no real text holds) for the reader to
 report at its cell, never guessed. A workbook or PDF saved under a .csv name is refused by its first bytes.
@@ -31,43 +32,43 @@ SIGNATURES = [                                     # first bytes -> what the fil
     (b"{\\rtf", "a Word (RTF) document, not a table; send the spreadsheet itself (.xlsx, .ods or .csv)"),
 ]
 SAVE_AS = "save the file again as 'CSV UTF-8 (Comma delimited)'"
+SAVE_YAML_AS = "save the file again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"
 
 
 @dataclass
 class Decoded:
     text: str
-    encoding: str                                  # as a partner's program names it, for messages
     bad_lines: set[int] = field(default_factory=set)   # 1-based physical lines holding an undecodable byte
 
 
-def decode_text(data: bytes, what: str = "file") -> Decoded:
-    """The text of a CSV or YAML file; ReadError when it is not text at all."""
+def decode_text(data: bytes, save_as: str = SAVE_AS) -> Decoded:
+    """The text of a CSV or YAML file; ReadError when it is not text at all (`save_as` says how to fix that)."""
     for signature, meaning in SIGNATURES:
         if data.startswith(signature):
-            raise ReadError(f"this {what} is really {meaning}")
+            raise ReadError(f"this file is really {meaning}")
     if data[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
-        return Decoded(strict(data, "utf-32", "UTF-32"), "UTF-32")
+        return Decoded(strict(data, "utf-32", "UTF-32", save_as))
     if data.startswith(codecs.BOM_UTF16_LE):
-        return Decoded(strict(data[2:], "utf-16-le", "UTF-16"), "UTF-16")
+        return Decoded(strict(data[2:], "utf-16-le", "UTF-16", save_as))
     if data.startswith(codecs.BOM_UTF16_BE):
-        return Decoded(strict(data[2:], "utf-16-be", "UTF-16"), "UTF-16")
+        return Decoded(strict(data[2:], "utf-16-be", "UTF-16", save_as))
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
     utf16 = utf16_without_bom(data)
     if utf16:
-        return Decoded(strict(data, utf16, "UTF-16"), "UTF-16")
+        return Decoded(strict(data, utf16, "UTF-16", save_as))
     try:
-        return Decoded(clean(data.decode("utf-8")), "UTF-8")
+        return Decoded(clean(data.decode("utf-8")))
     except UnicodeDecodeError:
-        return by_line(data)
+        return by_line(data, save_as)
 
 
-def strict(data: bytes, codec: str, name: str) -> str:
+def strict(data: bytes, codec: str, name: str, save_as: str) -> str:
     try:
         return clean(data.decode(codec))
     except UnicodeDecodeError:
         raise ReadError(f"the file starts as {name} text but is damaged further on (it may have been cut short); "
-                        f"open it in Excel or LibreOffice and {SAVE_AS}") from None
+                        f"open it and {save_as}") from None
 
 
 def clean(text: str) -> str:
@@ -93,9 +94,11 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def by_line(data: bytes) -> Decoded:
+def by_line(data: bytes, save_as: str) -> Decoded:
     """Not UTF-8 as a whole: each line in its own encoding (see the module's docstring)."""
-    single = "mac_roman" if b"\r" in data and b"\n" not in data else "cp1252"
+    first_end = re.search(rb"\r\n|\r|\n", data)
+    old_mac = first_end is not None and first_end.group() == b"\r" and b"\r\n" not in data   # LF only in cells
+    single = "mac_roman" if old_mac else "cp1252"
     lines, bad = [], set()
     any_utf8 = False
     for number, match in enumerate(LINE.finditer(data), start=1):
@@ -110,12 +113,11 @@ def by_line(data: bytes) -> Decoded:
             if BAD_BYTE.search(line):
                 bad.add(number)
         lines.append(line)
-    name = "Mac Roman" if single == "mac_roman" else "Windows-1252"
     if bad and not any_utf8 and single == "cp1252":
         rows = ", ".join(str(n) for n in sorted(bad)[:5]) + (" and more" if len(bad) > 5 else "")
         raise ReadError(f"the file is neither UTF-8 nor Windows-1252 text (see line {rows}), so bidkit cannot tell "
-                        f"what its letters are; {SAVE_AS}")
-    return Decoded(clean("".join(lines)), "UTF-8 and " + name if any_utf8 else name, bad)
+                        f"what its letters are; {save_as}")
+    return Decoded(clean("".join(lines)), bad)
 
 
 def shown(text: str) -> str:

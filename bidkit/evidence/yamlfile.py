@@ -14,7 +14,7 @@ from ..messages import yaml_message
 from ..problems import Place, Problem
 from .tables import ReadError, Row, Table
 from .taxonomies import fold
-from .textfile import bad_bytes, decode_text, shown
+from .textfile import SAVE_YAML_AS, bad_bytes, decode_text, shown
 
 LINE_END = re.compile(r"\r\n|\r|\n")
 EMPTY = "the file is empty (it holds no entries), so nothing was read from it; fill it in or delete it"
@@ -107,13 +107,13 @@ def convert(node, fail):
 
 def yaml_text(path: Path) -> str:
     """The file's text; ReadError at the first line holding a byte no encoding explains."""
-    decoded = decode_text(path.read_bytes())
+    decoded = decode_text(path.read_bytes(), SAVE_YAML_AS)
     if decoded.bad_lines:
         line = min(decoded.bad_lines)
         text = decoded.text.splitlines()[line - 1]
         err = ReadError(f"'{shown(text).strip()[:60]}' holds a letter that is neither UTF-8 nor Windows-1252 "
                         f"(byte {bad_bytes(text)}, shown as ?), so bidkit cannot tell what it is; retype it, or "
-                        f"save the file again as UTF-8")
+                        f"{SAVE_YAML_AS}")
         err.line = line
         raise err
     return decoded.text
