@@ -1,24 +1,198 @@
-"""CSV as Excel and LibreOffice write it: UTF-8 with or without BOM or Windows-1252, `,` or `;`."""
+"""CSV as partners' programs write it, read right or refused at its row.
+
+Encodings are textfile.py's job. The separator is `,`, `;` or tab (Excel's "Unicode text" is tab-separated even
+when saved as .csv; a laptop set to German or French writes `;`): whichever is most frequent, outside quotes, on the
+first line that has one (the header, or a title row padded with separators above it). An Excel `sep=;` first line
+says it outright and, as in Excel, is not a row. Lines may end CRLF, LF or CR (old Mac), the last one may not end.
+
+Rows are numbered as Excel and LibreOffice Calc show the file: a quoted cell with line breaks is one row however
+many lines it takes in a text editor, and a blank line is a row. A quote that is never closed would swallow the
+rest of the file into one cell, so it is refused at the row and cell where it opens, never read.
+"""
 from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
-from ..problems import Place
-from .tables import ReadError, Table, decode, table_from_records
+from ..problems import Place, Problem
+from .tables import Table, column_letter, table_from_records
+from .textfile import BAD_BYTE, SAVE_AS, bad_bytes, decode_text, shown
+
+SEPARATORS = (",", ";", "\t")                     # on a tie, the first wins
+SEP_LINE = re.compile(r"sep=(.)[ \t]*(\r\n|\r|\n|$)", re.IGNORECASE)
+LINE_END = re.compile(r"\r\n|\r|\n")
+TOKEN = re.compile(r'"|\r\n|\r|\n|,|;|\t')
+EMPTY = "the file is empty, so nothing was read from it; fill it in (the column names in the first row) or delete it"
 
 
-def read_csv(path: Path, rel: str, kind: str) -> Table:
-    text = decode(path.read_bytes())
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def read_csv(path: Path, rel: str, kind: str) -> tuple[list[Table], list[Problem]]:
+    """The file's one table, or the problems that say which row to fix; ReadError when it is not text."""
+    decoded = decode_text(path.read_bytes())
+    text = decoded.text
+    if not text.strip():
+        return [], [Problem.at(Place(rel), None, EMPTY, severity="warning")]
+    text, delimiter, skipped = separator(text)
+    records, spans, trouble = parse(text, delimiter, skipped, rel)
+    if trouble:
+        return [], [trouble]
+    if not any(cell.strip() for record in records for cell in record):
+        return [], [Problem.at(Place(rel), None, EMPTY, severity="warning")]
+    head = header_index(records)
+    for i in range(head + 1):                      # a header "printed back" with NUL bytes after each name
+        records[i] = [cell.replace("\x00", "") for cell in records[i]]
+    problems = []
+    if decoded.bad_lines or "\x00" in text:
+        problems = unreadable_cells(records, spans, decoded.bad_lines, head, rel)
+    if any(p.row == head + 1 for p in problems):
+        return [], [p for p in problems if p.row == head + 1]
+    return [table_from_records(kind, Place(rel), records)], problems
+
+
+def separator(text: str) -> tuple[str, str, int]:
+    """(text without a `sep=` line, the separator, how many lines that took)."""
+    match = SEP_LINE.match(text)
+    if match and match.group(1) in SEPARATORS + ("|",):
+        return text[match.end():], match.group(1), 1
+    counts = dict.fromkeys(SEPARATORS, 0)
+    quoted = False
+    for token in TOKEN.finditer(text):
+        mark = token.group()
+        if mark == '"':
+            quoted = not quoted
+        elif quoted:
+            continue
+        elif mark in counts:
+            counts[mark] += 1
+        elif any(counts.values()):                 # the end of the first line that has a separator
+            break
+    best = max(SEPARATORS, key=lambda s: (counts[s], -SEPARATORS.index(s)))
+    return text, best if counts[best] else ",", 0
+
+
+def parse(text: str, delimiter: str, skipped: int, rel: str) -> tuple[list[list[str]], list[tuple[int, int]],
+                                                                      Problem | None]:
+    """The records, the physical lines of the file each spans, or the problem at the row that cannot be read."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[list[str]] = []
+    spans: list[tuple[int, int]] = []
+    last = 0
     try:
         for record in reader:
             records.append(record)
+            spans.append((last + 1 + skipped, reader.line_num + skipped))
+            last = reader.line_num
     except csv.Error as exc:
-        raise ReadError(f"row {len(records) + 1} cannot be read as CSV ({exc})") from exc
-    return table_from_records(kind, Place(rel), records)
+        return records, spans, unreadable(str(exc), text, last, skipped, delimiter, records, rel)
+    return records, spans, None
 
+
+def unreadable(error: str, text: str, lines: int, skipped: int, delimiter: str, records: list,
+               rel: str) -> Problem:
+    """The row a parse stopped at, and the cell whose quotes are wrong."""
+    start = line_offset(text, lines)
+    column, close = misquoted(text, start, delimiter)
+    row, line = len(records) + 1, lines + 1 + skipped
+    where = "" if line == row else f" (line {line} in a text editor)"
+    if column is not None and close is None:
+        message = ("a quote (\") opens this cell and is never closed, so the rest of the file would be read as one "
+                   "cell; add the closing quote, or remove the opening one (a quote inside a quoted cell is "
+                   f"written twice: \"\"){where}")
+    elif column is not None and LINE_END.search(text, start, close):
+        closed_on = line + len(LINE_END.findall(text, start, close))
+        message = (f"a quote (\") opens this cell and is closed only on line {closed_on} of the file, so the rows "
+                   "between would be read as part of this cell; close the quote where the cell ends, or remove "
+                   f"it{where}")
+    elif column is not None:
+        message = ("this cell starts with a quote (\") but has more text after its closing quote; put the whole "
+                   f"cell in quotes and write each quote inside it twice (\"\"){where}")
+    elif "field larger" in error:
+        message = (f"a cell in this row is more than {csv.field_size_limit():,} characters long, far more than any "
+                   f"cell bidkit reads; shorten it{where}")
+    else:
+        message = f"this row cannot be read as CSV ({error}); check its quotes (\"){where}"
+    header = records[header_index(records)] if records else []
+    field = (header[column].strip() or None) if column is not None and column < len(header) else None
+    return Problem.at(Place(rel, None, row, column_letter(column) if column is not None else None), field, message)
+
+
+def line_offset(text: str, lines: int) -> int:
+    """Where physical line `lines + 1` starts (lines end CRLF, LF or CR)."""
+    offset = 0
+    for _ in range(lines):
+        found = LINE_END.search(text, offset)
+        if not found:
+            return len(text)
+        offset = found.end()
+    return offset
+
+
+def misquoted(text: str, start: int, delimiter: str) -> tuple[int | None, int | None]:
+    """In the record starting at `start`: (index of the badly quoted cell, where its closing quote is: None when
+    it is never closed); (None, None) when every cell is well quoted."""
+    column, i, n = 0, start, len(text)
+    while i < n:
+        if text[i] == '"':                         # a quoted cell: find its closing quote
+            i += 1
+            while True:
+                close = text.find('"', i)
+                if close < 0:
+                    return column, None
+                if text.startswith('""', close):
+                    i = close + 2
+                    continue
+                i = close + 1
+                break
+            if i < n and text[i] not in (delimiter, "\r", "\n"):
+                return column, close
+        else:
+            while i < n and text[i] not in (delimiter, "\r", "\n"):
+                i += 1
+        if i >= n or text[i] in "\r\n":
+            return None, None
+        column, i = column + 1, i + 1
+    return None, None
+
+
+def header_index(records: list[list[str]]) -> int:
+    """The row that holds the column names, as far as this reader needs to know: the first with two cells
+    filled (a title row above it has one), else the first with any."""
+    first = None
+    for i, record in enumerate(records):
+        filled = sum(1 for c in record if c.strip())
+        if filled > 1:
+            return i
+        if filled and first is None:
+            first = i
+    return first or 0
+
+
+def unreadable_cells(records: list[list[str]], spans: list[tuple[int, int]], bad_lines: set[int], head: int,
+                     rel: str) -> list[Problem]:
+    """A problem at each cell holding a byte no encoding explains, or a NUL byte (what a damaged or half-converted
+    file holds); its row is left out, the numbers of the others kept."""
+    header = records[head]
+    problems = []
+    for i, (first, last) in enumerate(spans):
+        if i < head:                               # a title row above the header: not read
+            continue
+        suspect = any(first <= n <= last for n in bad_lines)
+        for j, cell in enumerate(records[i]):
+            if suspect and BAD_BYTE.search(cell):
+                what = "the column names hold" if i == head else f"'{shown(cell)[:60]}' holds"
+                message = (f"{what} a letter that is neither UTF-8 nor Windows-1252 (byte {bad_bytes(cell)}, shown "
+                           f"as ?), perhaps pasted from an old program, so bidkit cannot tell what it is; retype it, "
+                           f"or {SAVE_AS}")
+            elif i != head and "\x00" in cell:
+                message = ("holds a NUL character (an invisible byte 0, left by a damaged or half-converted file); "
+                           "retype the cell")
+            else:
+                continue
+            field = (header[j].strip() or None) if j < len(header) and i != head else None
+            problems.append(Problem.at(Place(rel, None, i + 1, column_letter(j)), field,
+                                       message + ("; nothing in the file was read" if i == head else ""),
+                                       shown(cell).replace("\x00", "")))
+        if problems and problems[-1].row == i + 1:
+            records[i] = []
+    return problems

@@ -1,4 +1,16 @@
-"""Which files in a project folder are evidence, what each holds, and the guards run before one is opened."""
+"""Which files in a project folder are evidence, what each holds, and the guards run before one is opened.
+
+Not evidence, and skipped without a word, because a program left them behind and they hold no rows:
+- names starting with `~`: Excel's and Word's owner files beside an open document (`~$meetings.xlsx`, 165 bytes
+  naming who has it open) and their temporary files (`~WRL0001.tmp`);
+- names starting with `.`: LibreOffice's lock file (`.~lock.meetings.xlsx#`), macOS's `.DS_Store` and the `._name`
+  twins it writes on shared drives and USB sticks, editors' swap files;
+- a `__MACOSX` folder (the `._name` twins, from a zip made on a Mac);
+- whatever has an ending bidkit never reads: `*.tmp`, `*.bak`, `name~`, `Thumbs.db`, `desktop.ini`, PDFs, documents.
+A file named after a kind in a format that could hold its rows but that bidkit does not read (`meetings.numbers`,
+`meetings.txt`) is not skipped silently: it is read as far as to say so (readers.py), since its rows would
+otherwise be missing from every figure.
+"""
 from __future__ import annotations
 
 import os
@@ -11,8 +23,12 @@ from .kinds import KINDS
 from .tables import ReadError
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".ods", ".xls"}
-TABLE_SUFFIXES = {".csv", ".yaml", ".yml"} | SPREADSHEET_SUFFIXES
+TEXT_SUFFIXES = {".csv", ".tsv"}                 # read as CSV: the separator is found, not assumed
+TABLE_SUFFIXES = TEXT_SUFFIXES | {".yaml", ".yml"} | SPREADSHEET_SUFFIXES
+UNREAD_SUFFIXES = {".txt", ".numbers", ".xlsb", ".fods", ".xltx", ".xltm", ".xlt", ".ots", ".json", ".xml",
+                   ".htm", ".html", ".prn", ".dif", ".slk", ".dbf"}
 SKIPPED_DIRS = {"templates", "narrative", "outputs", "funders"}
+LEFTOVER_DIRS = {"__MACOSX"}
 MAX_ZIP_BYTES = 200 * 1024 * 1024    # uncompressed
 MAX_ZIP_RATIO = 200                   # uncompressed / compressed, per member
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -28,7 +44,8 @@ def kind_of_name(name: str) -> str | None:
 
 
 def fold_stem(name: str) -> str:
-    stem = Path(name).stem if Path(name).suffix.lower() in TABLE_SUFFIXES else name
+    suffix = Path(name).suffix.lower()
+    stem = Path(name).stem if suffix in TABLE_SUFFIXES | UNREAD_SUFFIXES else name
     return "-".join(stem.replace("_", " ").replace("-", " ").lower().split())
 
 
@@ -49,7 +66,7 @@ def evidence_files(project: Path) -> tuple[list[Path], list[Problem]]:
         rel_here = here.relative_to(project)
         for name in list(dirs):
             rel = rel_here / name
-            if name.startswith(".") or (not rel_here.parts and name in SKIPPED_DIRS):
+            if leftover(name) or (not rel_here.parts and name in SKIPPED_DIRS):
                 dirs.remove(name)
             elif (here / name).is_symlink():
                 dirs.remove(name)
@@ -58,9 +75,10 @@ def evidence_files(project: Path) -> tuple[list[Path], list[Problem]]:
         dirs.sort()
         for name in sorted(names):
             rel = rel_here / name
-            if name.startswith(".") or name.startswith("~$") or rel.as_posix() == "project.yaml":
+            if leftover(name) or rel.as_posix() == "project.yaml":
                 continue          # hidden files, LibreOffice's `.~lock.x#`, Excel's `~$x.xlsx` owner file
-            if Path(name).suffix.lower() not in TABLE_SUFFIXES:
+            suffix = Path(name).suffix.lower()
+            if suffix not in TABLE_SUFFIXES and not (suffix in UNREAD_SUFFIXES and kind_of_name(name)):
                 continue
             why = refusal(project, rel)
             if why is not None:
@@ -68,6 +86,11 @@ def evidence_files(project: Path) -> tuple[list[Path], list[Problem]]:
                 continue
             found.append(here / name)
     return found, problems
+
+def leftover(name: str) -> bool:
+    """A lock, owner or temporary file, or a hidden one: see the module's docstring."""
+    return name.startswith(("~", ".")) or name in LEFTOVER_DIRS
+
 
 
 def check_zip(path: Path, what: str) -> None:

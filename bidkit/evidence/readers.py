@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..problems import Place, Problem
 from .csvfile import read_csv
-from .files import MAX_FILE_BYTES, SPREADSHEET_SUFFIXES, kind_of_name
+from .files import MAX_FILE_BYTES, SPREADSHEET_SUFFIXES, TEXT_SUFFIXES, UNREAD_SUFFIXES, kind_of_name
 from .kinds import KINDS, YAML_ONLY_KINDS
 from .spreadsheets import read_workbook
 from .tables import ReadError, Table
@@ -29,12 +29,18 @@ def read_tables(path: Path, rel: str) -> tuple[list[Table], list[Problem]]:
             return [], [Problem.at(Place(rel), None, "bidkit does not know what this file holds; name it after "
                                    "a kind of evidence (" + ", ".join(KINDS) + "), e.g. meetings-wcva.csv",
                                    severity="warning")]
-        if suffix == ".csv":
+        if suffix in UNREAD_SUFFIXES:
+            return [], [Problem.at(Place(rel), None, f"bidkit does not read {suffix} files, so nothing was read from "
+                                   "it; save it as .xlsx, .ods or .csv (a table saved from Excel as 'Unicode text' or "
+                                   "'Text (Tab delimited)' is read as it is, once renamed to .csv)",
+                                   severity="warning")]
+        if suffix in TEXT_SUFFIXES:
             if kind in YAML_ONLY_KINDS:
                 raise ReadError(f"{kind} are written in YAML (outcomes.yaml), not CSV")
-            table = read_csv(path, rel, kind)
-            return [table], table.problems
-        return [read_yaml_table(path, rel, kind)], []
+            tables, problems = read_csv(path, rel, kind)
+        else:
+            tables, problems = read_yaml_table(path, rel, kind)
+        return tables, problems + [p for table in tables for p in table.problems]   # the header's, the columns'
     except ReadError as exc:
         return [], [Problem.at(Place(rel, None, getattr(exc, "line", None)), None, str(exc))]
 

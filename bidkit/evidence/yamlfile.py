@@ -1,13 +1,23 @@
-"""Plain-text YAML: no implicit typing, no aliases, no tags; duplicate keys are errors; every value keeps its line."""
+"""Plain-text YAML: no implicit typing, no aliases, no tags; duplicate keys are errors; every value keeps its line.
+
+The parser's own messages are for programmers; a partner reads the words in bidkit/messages.py (YAML), at the
+line where the mistake is. The bytes are decoded as CSV's are (textfile.py): Notepad's "Unicode" is UTF-16.
+"""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 
-from ..problems import Place
-from .tables import ReadError, Row, Table, decode
+from ..messages import yaml_message
+from ..problems import Place, Problem
+from .tables import ReadError, Row, Table
 from .taxonomies import fold
+from .textfile import SAVE_YAML_AS, bad_bytes, decode_text, shown
+
+LINE_END = re.compile(r"\r\n|\r|\n")
+EMPTY = "the file is empty (it holds no entries), so nothing was read from it; fill it in or delete it"
 
 
 class YMap(dict):
@@ -28,9 +38,9 @@ class YList(list):
 
 def load_yaml(text: str, rel: str):
     """Plain-text YAML: no implicit typing, no aliases, no tags, duplicate keys are errors."""
-    def fail(message: str, mark) -> ReadError:
+    def fail(message: str, mark, line: int | None = None) -> ReadError:
         err = ReadError(message)
-        err.line = mark.line + 1 if mark else None
+        err.line = mark.line + 1 if mark else line
         return err
 
     try:
@@ -43,13 +53,30 @@ def load_yaml(text: str, rel: str):
                            event.start_mark)
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise fail(f"this is not valid YAML: {exc.problem or exc.context}", mark) from exc
+        raise parser_error(exc, text, fail) from None
+    except yaml.reader.ReaderError as exc:          # a character YAML does not allow, at a position
+        line = len(LINE_END.findall(text, 0, exc.position)) + 1
+        words, _ = yaml_message(str(exc), None, "", None)
+        raise fail(f"this is not valid YAML: {words}", None, line) from None
     except yaml.YAMLError as exc:
-        raise ReadError(f"this is not valid YAML: {exc}") from exc
+        raise ReadError(f"this is not valid YAML: {exc}") from None
     if len(nodes) > 1:
         raise fail("the file holds more than one YAML document (a second '---'); keep one", nodes[1].start_mark)
     return convert(nodes[0], fail) if nodes else None
+
+
+def parser_error(exc: yaml.MarkedYAMLError, text: str, fail) -> ReadError:
+    """PyYAML's error in the words of messages.YAML, at the line it points to."""
+    problem_mark, context_mark = exc.problem_mark, exc.context_mark
+    before = ""
+    if problem_mark is not None:
+        lines = text.splitlines()
+        if problem_mark.line < len(lines):
+            before = lines[problem_mark.line][:problem_mark.column]
+    words, which = yaml_message(exc.problem or "", exc.context, before,
+                                context_mark.line + 1 if context_mark else None)
+    mark = context_mark if which == "context" and context_mark else problem_mark or context_mark
+    return fail(f"this is not valid YAML: {words}", mark)
 
 
 def convert(node, fail):
@@ -68,7 +95,8 @@ def convert(node, fail):
     out = YMap(line)
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
-            raise fail("a key must be plain text", key_node.start_mark)
+            raise fail("a key must be plain text; a value that starts with '{' or '[' but is not a list must be put "
+                       "in quotes", key_node.start_mark)
         key = key_node.value
         if key in out:
             raise fail(f"the key '{key}' appears twice (first on line {out.lines[key]})", key_node.start_mark)
@@ -77,29 +105,55 @@ def convert(node, fail):
     return out
 
 
+def yaml_text(path: Path) -> str:
+    """The file's text; ReadError at the first line holding a byte no encoding explains."""
+    decoded = decode_text(path.read_bytes(), SAVE_YAML_AS)
+    if decoded.bad_lines:
+        line = min(decoded.bad_lines)
+        text = decoded.text.splitlines()[line - 1]
+        err = ReadError(f"'{shown(text).strip()[:60]}' holds a letter that is neither UTF-8 nor Windows-1252 "
+                        f"(byte {bad_bytes(text)}, shown as ?), so bidkit cannot tell what it is; retype it, or "
+                        f"{SAVE_YAML_AS}")
+        err.line = line
+        raise err
+    return decoded.text
+
+
 def read_yaml(path: Path, rel: str):
-    try:
-        text = decode(path.read_bytes())
-    except ReadError:
-        raise ReadError("the file is not UTF-8 text") from None
+    """project.yaml or a funder profile: a file that must say something."""
+    text = yaml_text(path)
+    if not text.strip():
+        raise ReadError("the file is empty; it needs at least title, lead_partner, as_of and period (`bidkit init "
+                        "DIR` makes a project from the example)" if rel == "project.yaml" else EMPTY)
     return load_yaml(text, rel)
 
 
-def read_yaml_table(path: Path, rel: str, kind: str) -> Table:
-    """A YAML list of mappings; a mapping with the kind's name as its only key is accepted too."""
-    data = read_yaml(path, rel)
+def read_yaml_table(path: Path, rel: str, kind: str) -> tuple[list[Table], list[Problem]]:
+    """A YAML list of mappings; a mapping with the kind's name as its only key is accepted too.
+    An entry with nothing in it (a '-' alone) is skipped with a warning, as a blank row would be."""
+    data = load_yaml(yaml_text(path), rel)
     if isinstance(data, YMap) and len(data) == 1 and fold(next(iter(data))) == fold(kind):
         data = next(iter(data.values()))
     if data is None:
-        return Table(kind, Place(rel), [], [])
+        return [], [Problem.at(Place(rel), None, EMPTY, severity="warning")]
     if not isinstance(data, YList):
-        raise ReadError(f"the file should be a YAML list of {kind}, one '- ' entry each")
-    rows = []
+        err = ReadError(f"the file should be a YAML list of {kind}, one '- ' entry each")
+        err.line = getattr(data, "line", None)
+        raise err
+    rows, problems = [], []
     for item, line in zip(data, data.lines):
-        if not isinstance(item, YMap):
-            err = ReadError("each entry should be a set of 'key: value' lines")
-            err.line = line
-            raise err
-        rows.append(Row(Place(rel, None, line), item, dict(item.lines)))
+        if item is None:
+            problems.append(Problem.at(Place(rel, None, line), None, "this entry is empty (a '-' with nothing after "
+                                       "it), so it was skipped; remove the line, or fill the entry in",
+                                       severity="warning"))
+        elif not isinstance(item, YMap):
+            shown_item = f" is just '{item}'" if isinstance(item, str) else " is a list"
+            problems.append(Problem.at(Place(rel, None, line), None, f"this entry{shown_item}; each entry should "
+                                       "be a set of 'key: value' lines (e.g. title: ...)", item if
+                                       isinstance(item, str) else None))
+        else:
+            rows.append(Row(Place(rel, None, line), item, dict(item.lines)))
+    if not rows:                                   # `[]`, or nothing but empty entries: nothing to check
+        return [], problems
     headers = sorted({k for row in rows for k in row.values})
-    return Table(kind, Place(rel), rows, headers)
+    return [Table(kind, Place(rel), rows, headers)], problems
