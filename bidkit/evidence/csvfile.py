@@ -47,7 +47,27 @@ def read_csv(path: Path, rel: str, kind: str) -> tuple[list[Table], list[Problem
         problems = unreadable_cells(records, spans, decoded.bad_lines, head, rel)
     if any(p.row == head + 1 for p in problems):
         return [], [p for p in problems if p.row == head + 1]
+    problems += longer_than_header(records, head, delimiter, rel)
     return [table_from_records(kind, Place(rel), records)], problems
+
+
+def longer_than_header(records: list[list[str]], head: int, delimiter: str, rel: str) -> list[Problem]:
+    """A row with more cells than the header has names is an error at that row, and the row gives no record:
+    almost always a separator typed inside a value without quotes, which would otherwise cut that value short
+    and shift the rest of the row into the wrong columns. (Empty cells past the end, as Excel writes, are fine.)"""
+    width = len(records[head])
+    problems = []
+    for i in range(head + 1, len(records)):
+        record = records[i]
+        if len(record) > width and any(cell.strip() for cell in record[width:]):
+            sep = {"\t": "tab", ",": "comma", ";": "semicolon"}[delimiter]
+            problems.append(Problem.at(Place(rel, None, i + 1), None, f"row {i + 1} has {len(record)} cells but the "
+                                       f"first row names {width} columns: is there a {sep} inside a value? Put that "
+                                       'value in double quotes ("Met the board, agreed next steps"), or save the '
+                                       "file again from Excel or LibreOffice, which adds the quotes",
+                                       delimiter.join(record)))
+            records[i] = []                      # not read: its values would land in the wrong columns
+    return problems
 
 
 def separator(text: str) -> tuple[str, str, int]:
