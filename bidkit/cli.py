@@ -61,7 +61,7 @@ def cli():
 @project_argument
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON on stdout.")
 @click.option("--strict", is_flag=True, help="Count warnings as errors.")
-@click.option("--by-partner", "by_partner", type=click.Path(path_type=Path, file_okay=False),
+@click.option("--by-partner", "by_partner", metavar="DIR", type=click.Path(path_type=Path, file_okay=False),
               help="Also write into this folder one report per partner, <partner-id>.html to read and .csv to "
                    "sort: the problems in that partner's files (its subfolder, e.g. partners/wcva/, or file-name "
                    "suffix, e.g. meetings-wcva.csv), each with file, sheet, cell, what is wrong and what to write "

@@ -235,6 +235,12 @@ def test_kinds_chooses_the_sheets(project, tmp_path):
     assert book["Lists"].cell(1, 1).value == "Reading kinds"                     # only the lists they use
 
 
+def test_no_partners_yet_gives_no_dropdown_that_refuses_all(make_project, tmp_path):
+    book = make(make_project({"partners.csv": None}), tmp_path)
+    assert "C" not in rules(book["Meetings"]) and "F" not in rules(book["Budget"])
+    assert "D" in rules(book["Meetings"])                                   # the reference lists stay
+
+
 def test_an_empty_workbook_in_the_project_checks_clean(project, tmp_path):
     assert run("workbook", str(project), "--out", str(project / "workbook.xlsx")).exit_code == 0
     assert [p.message for p in problems_of(project) if p.file == "workbook.xlsx"] == []

@@ -14,11 +14,12 @@ from pathlib import PurePosixPath
 
 from ..evidence.files import kind_of_name
 from ..evidence.owners import owner_keys, owner_of
-from ..problems import Problem, sort_key
+from ..problems import Problem
 from .partner_workbook import column_note
 
 FACILITATOR = "facilitator"
 SUGGESTED = re.compile(r"did you mean '([^']+)'\?")
+TOO_LONG = re.compile(r"at most ([\d,]+) are allowed")
 
 
 @dataclass
@@ -64,10 +65,16 @@ def partner_reports(problems: list[Problem], partners: list[tuple[str, str]], pr
     facilitator = FACILITATOR if FACILITATOR not in names else f"_{FACILITATOR}"     # never a partner's file
     reports = {pid: Report(pid, name, pid, project, date) for pid, name in partners}
     reports[facilitator] = Report(facilitator, "the bid facilitator", None, project, date)
-    for p in sorted(problems, key=sort_key):
+    for p in sorted(problems, key=in_reading_order):
         owner = owner_of(p.file, keys)
         reports[owner if owner in reports else facilitator].entries.append(entry(p))
     return list(reports.values())
+
+
+def in_reading_order(p: Problem) -> tuple:
+    """File by file, row by row, and along each row from left to right (B7 before AA7)."""
+    column = (p.cell or "").rstrip("0123456789")
+    return (p.file, p.sheet or "", p.row or 0, len(column), column, p.field or "", p.message)
 
 
 def entry(p: Problem) -> Entry:
@@ -92,4 +99,6 @@ def advice(p: Problem) -> str:
         return f"Write '{meant.group(1)}'. {note}".strip()
     if "is required but not given" in p.message:
         return f"Fill it in. {note}".strip()
+    if too_long := TOO_LONG.search(p.message):
+        return f"Shorten it to at most {too_long.group(1)} characters."
     return note

@@ -49,6 +49,14 @@ class Column:
     high: int | None = None
 
 
+    @property
+    def full_note(self) -> str:
+        """The note, with the choices spelled out: a partner reading a report about a CSV has no dropdown."""
+        if self.type in ("choice", "choices"):
+            return f"{self.note} The choices: {', '.join(CHOICE_LISTS[self.choices].values())}."
+        return self.note
+
+
 def text(name, note, required=False, limit=TEXT_LIMIT):
     return Column(name, "text", note, required, limit)
 
@@ -289,5 +297,5 @@ def column_note(kind: str | None, field: str | None) -> str | None:
     """What goes in a column, as its note in the workbook says it: the report's "what to write instead"."""
     for column in COLUMNS.get(kind or "", ()):
         if column.name == field:
-            return column.note
+            return column.full_note
     return None

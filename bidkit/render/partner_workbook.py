@@ -62,11 +62,12 @@ def write_instructions(ws, content: Workbook) -> None:
             cell.font = styles[style]
 
 
-def list_ranges(lists: dict[str, list[str]]) -> dict[str, str]:
-    """List name -> the range of the Lists sheet its dropdown offers (one list a column, names in row 1)."""
+def list_ranges(lists: dict[str, list[str]]) -> dict[str, str | None]:
+    """List name -> the range of the Lists sheet its dropdown offers (one list a column, names in row 1); None for
+    an empty list (a project with no readable partners yet), which gets no dropdown rather than one refusing all."""
     from openpyxl.utils import get_column_letter
 
-    return {name: f"{LISTS}!${get_column_letter(i)}$2:${get_column_letter(i)}${max(len(values), 1) + 1}"
+    return {name: f"{LISTS}!${get_column_letter(i)}$2:${get_column_letter(i)}${len(values) + 1}" if values else None
             for i, (name, values) in enumerate(lists.items(), start=1)}
 
 
@@ -82,7 +83,7 @@ def write_lists(ws, lists: dict[str, list[str]]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = 30
 
 
-def write_sheet(ws, sheet: Sheet, places: dict[str, str], dates: tuple[date, date]) -> None:
+def write_sheet(ws, sheet: Sheet, places: dict[str, str | None], dates: tuple[date, date]) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -95,7 +96,8 @@ def write_sheet(ws, sheet: Sheet, places: dict[str, str], dates: tuple[date, dat
         cell = literal(ws.cell(row=1, column=i, value=name))
         cell.fill = fill
         cell.font = Font(bold=bool(column and column.required))
-        note = (f"{name} (required)\n{column.note}" if column.required else f"{name}\n{column.note}") if column \
+        note = (f"{name} (required)\n{column.full_note}" if column.required else f"{name}\n{column.full_note}") \
+            if column \
             else f"{name}\nbidkit does not read this column: move what it holds into the right column, " \
                  "then delete this one."
         comment = Comment(note, "bidkit")
@@ -127,7 +129,7 @@ def literal(cell):
     return cell
 
 
-def validation(column: Column, places: dict[str, str], dates: tuple[date, date]):
+def validation(column: Column, places: dict[str, str | None], dates: tuple[date, date]):
     """The cell rule for a column, with a plain-English message when a value breaks it (None: no rule)."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -136,6 +138,8 @@ def validation(column: Column, places: dict[str, str], dates: tuple[date, date])
                               showErrorMessage=strict, errorStyle="stop", errorTitle=title, error=error)
 
     kind = column.type
+    if kind in ("choice", "partner", "choices", "partners") and not places[column.choices or ""]:
+        return None
     if kind in ("choice", "partner"):
         what = "a partner" if kind == "partner" else "a value"
         return rule("list", "Not in the list", f"Pick {what} from the list: click the arrow beside the cell.",
