@@ -442,3 +442,25 @@ def test_calc_shows_the_dates_day_first(saved, tmp_path):
     assert rows[0][:3] == ["date", "title", "partners"]
     assert [row[0] for row in rows[1:7]] == ["20/11/2018", "10/01/2019", "31/02/2019", "05/12/2018",
                                               "06/12/2018", "07/12/2018"]
+
+
+def test_a_partners_workbook_returned_as_it_is_says_what_its_old_files_said(make_project, tmp_path):
+    """Made for involve from its own files, and put back in their place unchanged: the same records, the same
+    problems at the same rows (the wrong value kept as written for the partner to correct), now at their cells."""
+    root = make_project({
+        "meetings.csv": None,           # rows naming involve in a shared file would come back as duplicates
+        "partners/involve/meetings.csv": "title,date,partners,attendees\nA,20/11/2018,involve,lots\n"
+                                         "B,21 Nov 2018,involve;wcva,4\n",
+        "partners/involve/budget.csv": "heading,amount,partner\nStaff,\"£1,000\",involve\n",
+    })
+    before = [(p.row, p.field, p.message) for p in problems_of(root)]
+    assert before == [(2, "attendees", "'lots' is not a whole number")]
+    out = tmp_path / "involve.xlsx"
+    assert run("workbook", str(root), "--out", str(out), "--partner", "involve",
+               "--kinds", "meetings,budget").exit_code == 0
+    for old in (root / "partners" / "involve").iterdir():
+        old.unlink()
+    shutil.copyfile(out, root / "partners" / "involve" / "workbook.xlsx")
+    after = problems_of(root)
+    assert [(p.row, p.field, p.message) for p in after] == before
+    assert [(p.file, p.sheet, p.cell) for p in after] == [("partners/involve/workbook.xlsx", "Meetings", "G2")]
