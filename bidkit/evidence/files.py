@@ -35,7 +35,9 @@ def evidence_files(project: Path) -> list[Path]:
     for path in sorted(project.rglob("*")):
         rel = path.relative_to(project)
         if any(part.startswith(".") for part in rel.parts) or rel.parts[0] in SKIPPED_DIRS:
-            continue
+            continue                  # LibreOffice's lock file `.~lock.meetings.ods#` is one of these
+        if path.name.startswith("~$"):
+            continue                  # Excel's owner file beside an open workbook: not a workbook
         if path.is_file() and path.suffix.lower() in TABLE_SUFFIXES and rel.as_posix() != "project.yaml":
             found.append(path)
     return found
@@ -57,6 +59,6 @@ def check_zip(path: Path, what: str) -> None:
                 raise ReadError(f"the {what} would expand to {total // 2**20} MB; bidkit opens up to "
                                 f"{MAX_ZIP_BYTES // 2**20} MB")
     except zipfile.BadZipFile as exc:
-        raise ReadError(f"this is not a real {what} (it may be an old .xls or a renamed file; "
-                        "save it as .xlsx)") from exc
+        raise ReadError(f"this is not a real {what} (it may be a renamed file; open it in Excel or "
+                        "LibreOffice and save it as .xlsx)") from exc
 

@@ -10,7 +10,7 @@ from ..problems import Place, Problem
 from .csvfile import read_csv
 from .files import MAX_FILE_BYTES, SPREADSHEET_SUFFIXES, kind_of_name
 from .kinds import KINDS, YAML_ONLY_KINDS
-from .spreadsheets import read_xlsx
+from .spreadsheets import read_workbook
 from .tables import ReadError, Table
 from .yamlfile import read_yaml_table
 
@@ -23,7 +23,8 @@ def read_tables(path: Path, rel: str) -> tuple[list[Table], list[Problem]]:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise ReadError(f"the file is {path.stat().st_size // 2**20} MB; bidkit reads files up to 100 MB")
         if suffix in SPREADSHEET_SUFFIXES:
-            return read_xlsx(path, rel, kind)
+            tables, problems = read_workbook(path, rel, kind)
+            return tables, problems + [p for t in tables for p in t.problems]
         if kind is None:
             return [], [Problem.at(Place(rel), None, "bidkit does not know what this file holds; name it after "
                                    "a kind of evidence (" + ", ".join(KINDS) + "), e.g. meetings-wcva.csv",
@@ -31,7 +32,8 @@ def read_tables(path: Path, rel: str) -> tuple[list[Table], list[Problem]]:
         if suffix == ".csv":
             if kind in YAML_ONLY_KINDS:
                 raise ReadError(f"{kind} are written in YAML (outcomes.yaml), not CSV")
-            return [read_csv(path, rel, kind)], []
+            table = read_csv(path, rel, kind)
+            return [table], table.problems
         return [read_yaml_table(path, rel, kind)], []
     except ReadError as exc:
         return [], [Problem.at(Place(rel, None, getattr(exc, "line", None)), None, str(exc))]

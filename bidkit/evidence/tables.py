@@ -1,23 +1,69 @@
 """Rows that remember where they came from, whatever file they were read from.
 
 Every value arrives as text (or a date, from a real spreadsheet date cell): typing is the models' job, so `01234`
-stays `01234` and YAML's `NO` stays "NO".
+stays `01234` and YAML's `NO` stays "NO". A cell whose value cannot be trusted (a formula error, a formula with no
+saved value) arrives as a BadCell, so its row is refused at that cell rather than read as blank.
 """
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ..problems import Place
+from ..problems import Place, Problem
 
 
 class ReadError(Exception):
     """The file cannot be read at all; the message is for the person who wrote it."""
 
 
+@dataclass(frozen=True)
+class BadCell:
+    """What a cell shows (`#N/A`, `=20+12`) and why no value can be taken from it."""
+
+    shown: str
+    message: str
+
+
+# What each error a formula can show means, in the words of the person who wrote the formula.
+FORMULA_ERRORS = {
+    "#N/A": "a lookup found no match",
+    "#REF!": "it points at cells or a sheet that no longer exist",
+    "#DIV/0!": "it divides by zero or by an empty cell",
+    "#VALUE!": "it uses text where it needs a number",
+    "#NAME?": "it uses a name or function the program does not know",
+    "#NUM!": "its result is not a possible number",
+    "#NULL!": "its ranges do not meet",
+    "#SPILL!": "its results would cover cells that are not empty",
+    "#CALC!": "it cannot be calculated",
+}
+LIBREOFFICE_ERROR = re.compile(r"Err:\d{3}")
+
+
+def formula_error(shown: str) -> BadCell:
+    why = FORMULA_ERRORS.get(shown.upper(), "the program could not calculate it")
+    return BadCell(shown, f"the cell shows {shown}, an error from its formula ({why}); correct the formula, "
+                          f"or type the value in its place")
+
+
+def no_saved_value(formula: str) -> BadCell:
+    shown = formula if formula.startswith("=") else "=" + formula
+    return BadCell(shown, f"holds the formula {shown} but no saved value (the file was written by a program that "
+                          "does not calculate); open the file in Excel or LibreOffice, save it, and check again")
+
+
+def as_error(text: str) -> BadCell | None:
+    """`#N/A` as text, as a CSV saved from a workbook with error cells has it."""
+    if text[:1] == "#" and text.upper() in FORMULA_ERRORS or text[:4] == "Err:" and LIBREOFFICE_ERROR.fullmatch(text):
+        return formula_error(text)
+    return None
+
+
 @dataclass
 class Row:
     place: Place
-    values: dict            # header as written -> str | date | list | dict
+    values: dict            # header as written -> str | date | list | dict | BadCell
     lines: dict = field(default_factory=dict)     # header -> YAML line, where known
     columns: dict = field(default_factory=dict)   # header -> spreadsheet column letter (shared by a table's rows)
 
@@ -33,11 +79,12 @@ class Row:
 @dataclass
 class Table:
     kind: str
-    place: Place            # file and sheet; row 1 is the header
+    place: Place            # file and sheet
     rows: list[Row]
     headers: list[str] = field(default_factory=list)
     columns: dict = field(default_factory=dict)   # header -> column letter
-
+    header_row: int | None = 1                    # the row a person sees the column names in; None in YAML
+    problems: list[Problem] = field(default_factory=list)   # found while reading: rows above the header, hidden
 
 
 def decode(data: bytes) -> str:
@@ -53,32 +100,174 @@ def decode(data: bytes) -> str:
             raise ReadError("the file is neither UTF-8 nor Windows-1252 text; save it as 'CSV UTF-8'") from exc
 
 
+# ---------------------------------------------------------------- the header row
 
-def table_from_records(kind: str, place: Place, records: list[list]) -> Table:
-    """Header row plus data rows; row numbers are those a person sees (header is row 1); blank rows skipped."""
-    if not records:
+HEADER_SEARCH_ROWS = 30     # a title, notes or a logo above the header: never more than a screenful
+
+
+@lru_cache(maxsize=None)
+def column_names(kind: str) -> frozenset[str]:
+    """The kind's column names, folded as headers are matched."""
+    from . import taxonomies as tx
+    from .models import TABLE_MODELS      # deferred: models import the value types, which import this module's users
+
+    return frozenset(tx.fold(name) for name in TABLE_MODELS[kind].model_fields)
+
+
+def blank(cell) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def find_header(records: list[list], kind: str) -> int | None:
+    """The index of the row that holds the column names: the first with two of the kind's names as bidkit
+    reads them, else the first with two close to them (a header with typos), else the first row not blank."""
+    from . import taxonomies as tx
+
+    names = column_names(kind)
+    first = None
+    close_at = None
+    for i, record in enumerate(records[:HEADER_SEARCH_ROWS]):
+        texts = [tx.fold(cell) for cell in record if isinstance(cell, str) and cell.strip()]
+        if not texts and not any(not blank(cell) for cell in record):
+            continue
+        if first is None:
+            first = i
+        if sum(text in names for text in texts) >= 2:
+            return i
+        if close_at is None and sum(bool(difflib.get_close_matches(t, names, n=1, cutoff=0.75))
+                                    for t in texts) >= 2:
+            close_at = i
+    if close_at is not None:
+        return close_at
+    if first is None:
+        first = next((i for i, record in enumerate(records) if any(not blank(c) for c in record)), None)
+    return first
+
+
+def numbers(rows: list[int]) -> str:
+    """`4`, `4 and 9`, `4, 9 and 12`, `4, 9, ... and 3 more`."""
+    shown = [str(n) for n in rows[:10]]
+    if len(rows) > 10:
+        return ", ".join(shown) + f" and {len(rows) - 10} more"
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def quoted(cell) -> str:
+    text = " ".join(str(cell).split())
+    return f"'{text[:57]}...'" if len(text) > 60 else f"'{text}'"
+
+
+def skipped_rows(place: Place, records, header: int, hidden_rows) -> list[Problem]:
+    """Warnings for what was above the header and for hidden rows that hold values: never dropped unsaid."""
+    problems = []
+    above = [i for i in range(header) if any(not blank(c) for c in records[i])]
+    if above:
+        i = above[0]
+        col = next(c for c, cell in enumerate(records[i]) if not blank(cell))
+        these = "row " + numbers([i + 1]) + " is" if len(above) == 1 else \
+            "rows " + numbers([n + 1 for n in above]) + " are"
+        problems.append(Problem.at(Place(place.file, place.sheet, i + 1, column_letter(col)), None,
+                                   f"{these} above the column names (row {header + 1}) and not read: "
+                                   f"{quoted(records[i][col])}", severity="warning"))
+    hidden = sorted(i for i in hidden_rows if header < i < len(records) and any(not blank(c) for c in records[i]))
+    if hidden:
+        these = "row " + numbers([hidden[0] + 1]) + " is" if len(hidden) == 1 else \
+            "rows " + numbers([n + 1 for n in hidden]) + " are"
+        problems.append(Problem.at(Place(place.file, place.sheet, hidden[0] + 1), None,
+                                   f"{these} hidden and not read: hidden rows are not evidence (unhide a row "
+                                   "if it counts)", severity="warning"))
+    return problems
+
+
+def hidden_column_warnings(place: Place, records, header: int, hidden_columns) -> list[Problem]:
+    problems = []
+    width = max((len(r) for r in records), default=0)
+    for col in sorted(c for c in hidden_columns if c < width):
+        cells = [r[col] for r in records[header:] if col < len(r) and not blank(r[col])]
+        if not cells:
+            continue
+        name = records[header][col] if col < len(records[header]) and not blank(records[header][col]) else None
+        what = f"column {column_letter(col)}" + (f" ({quoted(name)})" if name is not None else "")
+        problems.append(Problem.at(Place(place.file, place.sheet, header + 1, column_letter(col)), None,
+                                   f"{what} is hidden and not read: hidden columns are not evidence (unhide it "
+                                   "if it counts)", severity="warning"))
+    return problems
+
+
+# ---------------------------------------------------------------- records into a table
+
+def table_from_records(kind: str, place: Place, records: list[list], hidden_rows=frozenset(),
+                       hidden_columns=frozenset()) -> Table:
+    """The header is the first row holding column names (rows above it are skipped, with a warning when not
+    blank); the rows under it are the data. Row numbers are those a person sees (`records[0]` is row 1); blank
+    and hidden rows are skipped, hidden columns are not read."""
+    header = find_header(records, kind)
+    if header is None:
         return Table(kind, place, [], [])
-    headers = [str(h).strip() if h is not None else "" for h in records[0]]
+    problems = skipped_rows(place, records, header, hidden_rows)
+    if hidden_columns:
+        problems += hidden_column_warnings(place, records, header, hidden_columns)
+        records = [[None if i in hidden_columns else cell for i, cell in enumerate(r)] for r in records]
+    headers = [str(getattr(h, "shown", h)).strip() if h is not None else "" for h in records[header]]
+    twice = given_twice(place, headers, header + 1)
+    problems += twice.values()
     columns: dict[str, str] = {}
-    for i, header in enumerate(headers):
-        columns.setdefault(header or f"column {column_letter(i)}", column_letter(i))
+    for i, name in enumerate(headers):
+        if name and i not in twice:
+            columns.setdefault(name, column_letter(i))
+    # A CSV row longer than its header is a row's problem (csvfile.py); a workbook's columns are all the sheet's
+    named_width = len(headers) if place.sheet is None else None
+    unnamed: dict[int, tuple[int, object]] = {}       # column -> first (row, value) under a blank header cell
     rows = []
-    for number, record in enumerate(records[1:], start=2):
+    for number in range(header + 2, len(records) + 1):
+        if number - 1 in hidden_rows:
+            continue
         values = {}
-        for i, cell in enumerate(record):
+        for i, cell in enumerate(records[number - 1]):
             if isinstance(cell, str):
                 cell = cell.strip()
-            if cell in ("", None):
+                if cell[:1] in "#E":
+                    cell = as_error(cell) or cell
+            if cell in ("", None) or i in twice:
                 continue
-            header = headers[i] if i < len(headers) else ""
-            key = header or f"column {column_letter(i)}"
-            columns.setdefault(key, column_letter(i))
-            values[key] = cell
+            name = headers[i] if i < len(headers) else ""
+            if not name:
+                if named_width is None or i < named_width:
+                    unnamed.setdefault(i, (number, cell))
+                continue
+            values[name] = cell
         if values:
             rows.append(Row(Place(place.file, place.sheet, number), values, columns=columns))
+    for i, (number, cell) in sorted(unnamed.items()):
+        problems.append(Problem.at(Place(place.file, place.sheet, number, column_letter(i)), None,
+                                   f"column {column_letter(i)} holds values but has no column name (row "
+                                   f"{header + 1} is blank there); name the column, or delete its values",
+                                   getattr(cell, "shown", cell)))
     while headers and not headers[-1]:
         headers.pop()
-    return Table(kind, place, rows, headers, columns)
+    return Table(kind, place, rows, [h for i, h in enumerate(headers) if i not in twice], columns, header + 1,
+                 problems)
+
+
+def given_twice(place: Place, headers: list[str], row: int) -> dict[int, Problem]:
+    """Column -> the problem, for each column whose name an earlier column already has (as headers are matched:
+    case, spaces and invisible characters aside). Neither copy silently wins: the first is read, the second is
+    an error at its header cell."""
+    from . import taxonomies as tx
+
+    first: dict[str, int] = {}
+    twice = {}
+    for i, name in enumerate(headers):
+        if not name:
+            continue
+        key = tx.fold(name)
+        if key in first:
+            twice[i] = Problem.at(Place(place.file, place.sheet, row, column_letter(i)), name,
+                                  f"the column '{name}' is given twice (columns {column_letter(first[key])} and "
+                                  f"{column_letter(i)}); keep one, and delete or rename the other", name)
+        else:
+            first[key] = i
+    return twice
 
 
 def column_letter(i: int) -> str:
@@ -88,4 +277,3 @@ def column_letter(i: int) -> str:
         i, rem = divmod(i - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
-

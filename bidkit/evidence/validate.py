@@ -10,7 +10,7 @@ from ..messages import plain_message
 from ..problems import Place, Problem
 from . import taxonomies as tx
 from .models import TABLE_MODELS, Model
-from .tables import Table
+from .tables import BadCell, Table
 from .yamlfile import YList, YMap
 
 
@@ -70,7 +70,7 @@ def validate_table(table: Table, rejected: list[dict] | None = None) -> tuple[li
     known = field_names(model)
     problems: list[Problem] = []
     from_yaml = any(row.lines for row in table.rows)
-    header_place = Place(table.place.file, table.place.sheet, None if from_yaml else 1)
+    header_place = Place(table.place.file, table.place.sheet, None if from_yaml else table.header_row)
 
     def unknown(header: str) -> str:
         return (f"unknown column '{header}'{tx.suggest(header, model.model_fields)}; "
@@ -92,13 +92,18 @@ def validate_table(table: Table, rejected: list[dict] | None = None) -> tuple[li
     name_of: dict[str, str | None] = {}       # header as written -> field, folded once per table
     columns = {known[tx.fold(h)]: letter for h, letter in table.columns.items() if tx.fold(h) in known}
     for row in table.rows:
-        data, lines = {}, {}
+        data, lines, bad = {}, {}, {}
         for header, value in row.values.items():
             if value is None:
                 continue
             if header not in name_of:
                 name_of[header] = known.get(tx.fold(header))
             name = name_of[header]
+            if isinstance(value, BadCell):      # refused at its cell; the row gives no record
+                if name is not None or header in table.headers:
+                    bad[name or header] = Problem.at(row.place_of(header), name or header, value.message,
+                                                     value.shown)
+                continue
             if name is None:
                 if from_yaml:
                     problems.append(Problem.at(row.place_of(header), header,
@@ -108,6 +113,9 @@ def validate_table(table: Table, rejected: list[dict] | None = None) -> tuple[li
             lines[name] = row.lines.get(header)
         record, found = validate(model, data, row.place, {k: v for k, v in lines.items() if v},
                                  root=row.values if from_yaml else None, columns=columns)
+        if bad:
+            found = [p for p in found if p.field not in bad] + list(bad.values())
+            record = None
         problems += found
         if record is not None:
             records.append(record)
