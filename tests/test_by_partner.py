@@ -39,7 +39,8 @@ COUNT = "How many people came: a whole number, 0 or more."
 EXPECTED_CSV = {
     "wcva": [
         ["error", "partners/wcva/meetings.xlsx", "Meetings", "A3", "3", "date", "31/02/2019",
-         "'31/02/2019' is not a real date (February 2019 has 28 days)", "The day of the meeting, day first: 14/11/2018."],
+         "'31/02/2019' is not a real date (February 2019 has 28 days)",
+         "The day of the meeting, day first: 14/11/2018."],
         ["error", "partners/wcva/meetings.xlsx", "Meetings", "D4", "4", "attendees", "<script>alert(1)</script>",
          "'<script>alert(1)</script>' is not a whole number", COUNT],
     ],
@@ -52,8 +53,8 @@ EXPECTED_CSV = {
     ],
     "ehr-coalition": [],
     "facilitator": [
-        ["error", "project.yaml", "", "", "1", "title", "A" * 77 + "...", "is 81 characters long; at most 80 are allowed",
-         "Shorten it to at most 80 characters."],
+        ["error", "project.yaml", "", "", "1", "title", "A" * 77 + "...",
+         "is 81 characters long; at most 80 are allowed", "Shorten it to at most 80 characters."],
     ],
 }
 

@@ -13,6 +13,7 @@ import io
 from datetime import date, datetime
 
 from ..documents.partner_workbook import INSTRUCTIONS, LISTS, Column, Sheet, Workbook
+from ..evidence.values import TEXT_LIMIT
 from .reproducible import core_xml, moment, stable_zip
 from .xlsx import FORMULA_START
 
@@ -96,17 +97,14 @@ def write_sheet(ws, sheet: Sheet, places: dict[str, str | None], dates: tuple[da
         cell = literal(ws.cell(row=1, column=i, value=name))
         cell.fill = fill
         cell.font = Font(bold=bool(column and column.required))
-        note = (f"{name} (required)\n{column.full_note}" if column.required else f"{name}\n{column.full_note}") \
-            if column \
-            else f"{name}\nbidkit does not read this column: move what it holds into the right column, " \
-                 "then delete this one."
+        note = note_of(name, column)
         comment = Comment(note, "bidkit")
         comment.width, comment.height = 320, 40 + 18 * (len(note) // 45 + 1)
         cell.comment = comment
         kind = column.type if column else "text"
         number_format = FORMATS.get(kind, "@")
         dimension = ws.column_dimensions[letter]
-        dimension.width = WIDTHS.get(kind, 50 if column and (column.limit or 0) > 200 else 30)
+        dimension.width = WIDTHS.get(kind, 50 if column and (column.limit or 0) > TEXT_LIMIT else 30)
         dimension.number_format = number_format
         for r, values in enumerate(sheet.rows, start=2):
             value = values[i - 1]
@@ -119,6 +117,14 @@ def write_sheet(ws, sheet: Sheet, places: dict[str, str | None], dates: tuple[da
                 rule.add(f"{letter}2:{letter}{last}")
                 ws.add_data_validation(rule)
     ws.freeze_panes = "A2"
+
+
+def note_of(name: str, column: Column | None) -> str:
+    """The header's note: the name again (with "(required)" where it is), then what goes there."""
+    if column is None:
+        return (f"{name}\nbidkit does not read this column: move what it holds into the right column, then "
+                "delete this one.")
+    return f"{name}{' (required)' if column.required else ''}\n{column.full_note}"
 
 
 def literal(cell):
