@@ -27,19 +27,22 @@ def echo_problems(problems: list[Problem], as_json: bool) -> None:
         click.echo(summary(problems))
 
 
-def load_or_exit(project: Path, as_json: bool = False, strict: bool = False):
-    """Evidence, with warnings printed; on errors print every problem and exit 1."""
+def load_or_exit(project: Path, as_json: bool = False, strict: bool = False, also=None):
+    """Evidence, with warnings printed; on errors print every problem and exit 1, calling `also(problems)` first
+    when given (check's per-partner reports are written whether or not the evidence has errors)."""
     from .evidence import load
 
     try:
         evidence = load(project)
     except EvidenceInvalid as exc:
         echo_problems(exc.problems, as_json)
+        also and also(exc.problems)
         sys.exit(EXIT_INVALID)
     if strict and evidence.warnings:
         echo_problems(evidence.warnings, as_json)
         if not as_json:
             click.echo(f"Aborted with {len(evidence.warnings)} warnings in strict mode!")
+        also and also(evidence.warnings)
         sys.exit(EXIT_INVALID)
     return evidence
 
@@ -58,12 +61,24 @@ def cli():
 @project_argument
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON on stdout.")
 @click.option("--strict", is_flag=True, help="Count warnings as errors.")
-def check(project: Path, as_json: bool, strict: bool):
+@click.option("--by-partner", "by_partner", metavar="DIR", type=click.Path(path_type=Path, file_okay=False),
+              help="Also write into this folder one report per partner, <partner-id>.html to read and .csv to "
+                   "sort: the problems in that partner's files (its subfolder, e.g. partners/wcva/, or file-name "
+                   "suffix, e.g. meetings-wcva.csv), each with file, sheet, cell, what is wrong and what to write "
+                   "instead. What belongs to no partner goes to facilitator.html and .csv.")
+def check(project: Path, as_json: bool, strict: bool, by_partner: Path | None):
     """Validate the evidence in PROJECT (default ./evidence) and list every problem."""
-    evidence = load_or_exit(project, as_json, strict)
+    def reports(problems):
+        if by_partner is not None:
+            written = write_partner_reports(project, problems, by_partner)
+            if not as_json:
+                click.echo(f"Wrote {written} reports to {by_partner}: one per partner and facilitator.html.")
+
+    evidence = load_or_exit(project, as_json, strict, reports)
     echo_problems(evidence.warnings, as_json)
     if not as_json:
         click.echo(f"{project}: the evidence is valid" + ("" if evidence.warnings else " (no problems)"))
+    reports(evidence.warnings)
 
 
 @cli.command()
@@ -146,6 +161,52 @@ def status(project: Path, as_json: bool):
     console.print(f"Evidence: {counts}")
     echo_problems(evidence.warnings, False)
     console.print("Ready to submit." if found["ready"] else "Not ready yet: see above.")
+
+
+def write_partner_reports(project: Path, problems: list[Problem], folder: Path) -> int:
+    from .build import write_atomic
+    from .pipeline import partner_reports
+
+    files = partner_reports(project, problems)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            write_atomic(folder / name, data)
+    except OSError as exc:
+        raise BidkitError(f"could not write the partner reports to '{folder}': {exc.strerror or exc}") from None
+    return len(files) // 2
+
+
+@cli.command()
+@project_argument
+@click.option("--out", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="The workbook to write, FILE.xlsx.")
+@click.option("--partner", metavar="ID",
+              help="Make it for this partner (its id or name): the sheets hold the rows already on file for it "
+                   "(its partner row, the meetings naming it, the actions it leads, its budget lines, and every "
+                   "row of its own files), to correct rather than retype.")
+@click.option("--kinds", metavar="K,K",
+              help="The sheets to include, separated by commas (default: partners,meetings,reading-list,"
+                   "action-plan,budget).")
+def workbook(project: Path, out: Path, partner: str | None, kinds: str | None):
+    """Write a workbook for a partner to fill in with Excel or LibreOffice: one sheet per kind of evidence, a
+    note on every column, dropdowns, date and number rules, and an Instructions sheet. Send it to the partner;
+    put the returned file in PROJECT (e.g. partners/ID/) and run bidkit check."""
+    from .build import write_atomic
+    from .pipeline import partner_workbook
+
+    if out.suffix.lower() != ".xlsx":
+        raise click.BadParameter(f"'{out}' should end in .xlsx (the partner may save it back as .ods)",
+                                 param_hint="--out")
+    content, data = partner_workbook(project, kinds, partner)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(out, data)
+    except OSError as exc:
+        raise BidkitError(f"could not write '{out}': {exc.strerror or exc}") from None
+    held = sum(len(s.rows) for s in content.sheets)
+    whose = f", with {held} row{'s' if held != 1 else ''} on file for {content.partner[1]}" if content.partner else ""
+    click.echo(f"Wrote {out}: sheets {', '.join(s.title for s in content.sheets)}{whose}.")
 
 
 @cli.command()

@@ -1,7 +1,8 @@
 """The one path from a project folder to documents: folder → Evidence → Figures → content, per output name.
 
 `bidkit build`, `bidkit status` (and later diff and batch) all go this way, so a figure is counted the same for
-every command. Nothing here writes a file or renders a format: the build does that with what this returns.
+every command. Nothing here writes a file: the build (or the CLI, for the partner workbook and the per-partner
+reports, each one file made at once) writes what this returns.
 """
 from __future__ import annotations
 
@@ -66,3 +67,35 @@ def open_project(project: Path) -> Drafts:
     evidence = load(project)
     figures = compute(evidence)
     return Drafts(evidence, figures, Writer(evidence, figures, evidence.profile, evidence.project.language))
+
+
+def partner_workbook(project: Path, kinds: str | None = None, partner: str | None = None):
+    """The workbook a partner fills in: (its content, its bytes). Made from the files as they are, errors and all,
+    so a partner can be sent one while the evidence is still being gathered; BidkitError for a wrong option."""
+    from .documents.partner_workbook import parse_kinds, workbook
+    from .evidence.on_file import read_on_file
+    from .render.partner_workbook import partner_workbook_xlsx
+
+    asked = parse_kinds(kinds)
+    if not Path(project).is_dir():
+        raise BidkitError(f"there is no project folder at '{project}'")
+    content = workbook(read_on_file(Path(project)), asked, partner)
+    return content, partner_workbook_xlsx(content)
+
+
+def partner_reports(project: Path, problems: list) -> dict[str, bytes]:
+    """`<partner-id>.html` and `.csv` for every partner on file, and `facilitator.html` and `.csv` for what
+    belongs to nobody: file name -> bytes. Partners are taken from the files as they are, so a partner whose own
+    row has an error still gets its report."""
+    from .documents.partner_report import partner_reports as sort_reports
+    from .evidence.on_file import read_on_file
+    from .paths import template_folders
+    from .render.partner_report import render
+    from .render.reproducible import moment
+
+    on_file = read_on_file(Path(project))
+    when = moment()
+    reports = sort_reports(problems, on_file.partners(), on_file.title or Path(project).name,
+                           f"{when.day} {when:%B %Y}")
+    folders = template_folders(Path(project))
+    return {name: data for report in reports for name, data in render(report, folders).items()}

@@ -18,6 +18,11 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ORG_ID = re.compile(r"^(?:GB|XI)-[A-Z]{2,5}-[A-Za-z0-9]+$")
 
 
+# The longest text a cell may hold (SPEC, Values): a name or title, and a summary or note. The partner workbook
+# gives its text columns the same limits.
+TEXT_LIMIT = 200
+LONG_TEXT_LIMIT = 2000
+
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -158,8 +163,8 @@ def listed(item):
     return validate
 
 
-Text = Annotated[str, BeforeValidator(check_text(200))]
-LongText = Annotated[str, BeforeValidator(check_text(2000))]
+Text = Annotated[str, BeforeValidator(check_text(TEXT_LIMIT))]
+LongText = Annotated[str, BeforeValidator(check_text(LONG_TEXT_LIMIT))]
 Slug = Annotated[str, BeforeValidator(slug)]
 Ref = Annotated[str, BeforeValidator(check_text(200))]
 Money = Annotated[int, BeforeValidator(money), Field(ge=0)]

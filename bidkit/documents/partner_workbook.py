@@ -1,0 +1,301 @@
+"""The partner workbook as content: its sheets, columns, notes, required marks, lists and the rows on file.
+
+Partners are often not technical and fill the workbook in Excel or LibreOffice, so everything a partner needs to
+get a row right is said where they type it: each column's note says what goes there (the same words the
+per-partner report uses for "what to write instead"), and each column's type decides the cell rule the renderer
+adds (a dropdown, dates only, whole numbers only, a length limit). Choices are offered by their labels ("Northern
+Ireland", "Consortium member"), which bidkit reads back as readily as the ids. `render/partner_workbook.py`
+writes it; nothing here knows about openpyxl.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..evidence import taxonomies as tx
+from ..evidence.dates import parse_date
+from ..evidence.kinds import TABLE_KINDS, YAML_ONLY_KINDS
+from ..evidence.files import kind_of_name
+from ..evidence.on_file import OnFile, RowOnFile
+from ..evidence.owners import owner_keys, owner_of
+from ..evidence.values import LONG_TEXT_LIMIT, TEXT_LIMIT, money, split_list, whole_number
+from ..problems import BidkitError
+
+SHEET_TITLES = {"partners": "Partners", "meetings": "Meetings", "reading-list": "Reading list",
+                "action-plan": "Action plan", "budget": "Budget"}
+INSTRUCTIONS, LISTS = "Instructions", "Lists"
+PARTNERS_LIST = "Partners"
+# A list of the Lists sheet -> the reference list it offers (by label)
+CHOICE_LISTS = {"Partner types": tx.PARTNER_TYPES, "Nations": tx.NATIONS, "Partner roles": tx.PARTNER_ROLES,
+                "Characteristics": tx.CHARACTERISTICS, "Meeting kinds": tx.MEETING_KINDS,
+                "Meeting formats": tx.MEETING_FORMATS, "Meeting statuses": tx.MEETING_STATUSES,
+                "Reading kinds": tx.READING_KINDS, "Action statuses": tx.ACTION_STATUSES,
+                "Cost types": tx.COST_TYPES}
+DATE_MARGIN_YEARS = 10          # a date further than this from the project's period is a typing mistake
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column bidkit reads. `type` decides the cell rule: text (with `limit`), date, whole (from `low` to
+    `high`), money, choice (one from `choices`), choices (several), partner, partners, period, id, url, email."""
+
+    name: str
+    type: str
+    note: str
+    required: bool = False
+    limit: int | None = None
+    choices: str | None = None
+    low: int | None = None
+    high: int | None = None
+
+
+    @property
+    def full_note(self) -> str:
+        """The note, with the choices spelled out: a partner reading a report about a CSV has no dropdown."""
+        if self.type in ("choice", "choices"):
+            return f"{self.note} The choices: {', '.join(CHOICE_LISTS[self.choices].values())}."
+        return self.note
+
+
+def text(name, note, required=False, limit=TEXT_LIMIT):
+    return Column(name, "text", note, required, limit)
+
+
+def pick(name, choices, note, required=False, several=False):
+    return Column(name, "choices" if several else "choice", note, required, choices=choices)
+
+
+SEVERAL = "Pick one from the list, or type several separated by ; (for example: age; disability)."
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "partners": (
+        Column("id", "id", "A short id for the organisation: lower-case letters, digits and -, for example wcva. "
+               "Leave it blank to have one made from the name. Other sheets may name the partner by it."),
+        text("name", "The organisation's full name.", True),
+        pick("type", "Partner types", "What kind of organisation it is: pick from the list.", True),
+        pick("nation", "Nations", "The nation it works in: pick from the list.", True),
+        pick("role", "Partner roles", "Its part in the bid: pick from the list.", True),
+        Column("org_id", "orgid", "Its identifier from org-id.guide: the register's prefix, a hyphen and the "
+               "register's own number, for example GB-CHC-1171234 (a charity in England and Wales) or "
+               "GB-COH-01234567 (a company). Leave it blank if you are not sure."),
+        pick("characteristics", "Characteristics", "Protected characteristics the organisation represents or "
+             "works with. " + SEVERAL, several=True),
+        Column("website", "url", "Its web address, starting with http:// or https://"),
+        Column("contact_email", "email", "An email address for the bid team. Never printed in any document."),
+    ),
+    "meetings": (
+        Column("date", "date", "The day of the meeting, day first: 14/11/2018.", True),
+        text("title", "The meeting's name or subject.", True),
+        Column("partners", "partners", "The partners who took part: pick one from the list, or type several ids "
+               "or names separated by ; (for example: wcva; involve).", True, choices=PARTNERS_LIST),
+        pick("kind", "Meeting kinds", "What it was: pick from the list (blank means a meeting)."),
+        pick("format", "Meeting formats", "How people met: pick from the list."),
+        pick("status", "Meeting statuses", "Held, planned or cancelled: pick from the list. Left blank, a meeting "
+             "on or before the date the evidence speaks for counts as held, a later one as planned."),
+        Column("attendees", "whole", "How many people came: a whole number, 0 or more.", low=0),
+        pick("nation", "Nations", "Where it took place: pick from the list (blank means the first partner's "
+             "nation)."),
+        pick("characteristics", "Characteristics", "Protected characteristics represented at the meeting. "
+             + SEVERAL, several=True),
+        text("summary", "What happened and what came of it, in a few sentences. Shown in the project report.",
+             limit=LONG_TEXT_LIMIT),
+    ),
+    "reading-list": (
+        text("title", "The title of the report, book, video or page.", True),
+        text("source", "Who wrote or published it: an author or an organisation.", True),
+        Column("url", "url", "Its web address, starting with http:// or https://"),
+        Column("year", "whole", "The year it was published: four digits, for example 2018.", low=1000, high=2100),
+        pick("kind", "Reading kinds", "What it is: pick from the list."),
+        text("notes", "Why it matters to the bid.", limit=LONG_TEXT_LIMIT),
+    ),
+    "action-plan": (
+        text("workstream", "The work stream's number and title, as \"1. Network established\".", True),
+        text("activity", "What is done or will be done: one activity per row.", True, limit=LONG_TEXT_LIMIT),
+        Column("when", "period", "When: a date (14/11/2018), a month (June 2017, Jun 17), part of a month (Early "
+               "Sept 17), a range (Nov 2018 - Jan 2019) or Ongoing."),
+        Column("leads", "partners", "Who leads it: pick a partner from the list, or type several separated by ; "
+               "(an organisation that is not a partner may be named too).", choices=PARTNERS_LIST),
+        pick("status", "Action statuses", "How far it has got: pick from the list."),
+        text("notes", "Anything else worth knowing.", limit=LONG_TEXT_LIMIT),
+    ),
+    "budget": (
+        text("heading", "The cost heading, for example Staff, Venues, Travel.", True),
+        text("description", "What the money pays for.", limit=LONG_TEXT_LIMIT),
+        Column("year", "whole", "The year of the grant it falls in: a whole number, 1 for the first year.", low=1),
+        Column("amount", "money", "The cost in whole pounds, no pence: 12500.", True, low=0),
+        pick("cost_type", "Cost types", "Revenue (running costs, the default) or capital (equipment, building): "
+             "pick from the list."),
+        Column("partner", "partner", "The partner that spends it: pick from the list.", choices=PARTNERS_LIST),
+    ),
+}
+WHAT_EACH_SHEET_HOLDS = {
+    "partners": "one row per organisation in the partnership",
+    "meetings": "one row per meeting, workshop, webinar or event (a meeting held twice is two rows)",
+    "reading-list": "one row per report, book, video or web page that informed the bid",
+    "action-plan": "one row per activity of a work stream",
+    "budget": "one row per cost line, in whole pounds",
+}
+
+
+@dataclass
+class Sheet:
+    kind: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: list[list] = field(default_factory=list)          # values in column order, then the extra columns
+    extra: list[str] = field(default_factory=list)          # headers on file that bidkit does not read
+
+
+@dataclass
+class Workbook:
+    title: str
+    partner: tuple[str, str] | None                          # (id, name) when made for one partner
+    sheets: list[Sheet]
+    lists: dict[str, list[str]]                              # the hidden Lists sheet: name -> values
+    instructions: list[tuple[str, str]]                      # (style: title, heading, text, item; text)
+    dates: tuple[date, date] | None                          # what a date cell accepts
+
+
+def parse_kinds(text: str | None) -> list[str]:
+    """`meetings,Reading list` -> the kinds asked for, in the order asked; BidkitError (exit 2) for a wrong one."""
+    if text is None:
+        return list(TABLE_KINDS)
+    kinds: list[str] = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        kind = kind_of_name(part)
+        if kind in YAML_ONLY_KINDS:
+            raise BidkitError(f"--kinds: {kind} are written in YAML (outcomes.yaml), not in the workbook; choose "
+                              f"from {', '.join(TABLE_KINDS)}")
+        if kind is None or tx.fold(part) != tx.fold(kind):
+            raise BidkitError(f"--kinds: '{part}' is not a kind of evidence{tx.suggest(part, TABLE_KINDS)}; "
+                              f"choose from {', '.join(TABLE_KINDS)}")
+        if kind not in kinds:
+            kinds.append(kind)
+    if not kinds:
+        raise BidkitError(f"--kinds: name at least one of {', '.join(TABLE_KINDS)}")
+    return kinds
+
+
+def find_partner(on_file: OnFile, ref: str) -> tuple[str, str]:
+    partners = on_file.partners()
+    pid = owner_keys(partners).get(tx.fold(ref))
+    if pid is None:
+        known = ", ".join(p for p, _ in partners) or "none (the project has no readable partners file)"
+        raise BidkitError(f"--partner: '{ref}' is not a partner of this project"
+                          f"{tx.suggest(ref, [n for _, n in partners] + [p for p, _ in partners])}; "
+                          f"the partners are: {known}")
+    return pid, dict(partners)[pid]
+
+
+def workbook(on_file: OnFile, kinds: list[str], partner: str | None = None) -> Workbook:
+    """The workbook for `kinds`; with `partner` (an id or name), holding the rows on file for that partner."""
+    chosen = find_partner(on_file, partner) if partner is not None else None
+    partners = on_file.partners()
+    lists = {name: list(table.values()) for name, table in CHOICE_LISTS.items()}
+    lists[PARTNERS_LIST] = list(dict.fromkeys(sorted((n for _, n in partners), key=tx.fold_text) +
+                                              sorted(p for p, _ in partners)))     # names, then ids
+    dates = None
+    if on_file.period:
+        start, end = on_file.period
+        dates = (date(start.year - DATE_MARGIN_YEARS, 1, 1), date(end.year + DATE_MARGIN_YEARS, 12, 31))
+    sheets = []
+    for kind in kinds:
+        columns = tuple(Column(c.name, c.type, c.note, c.required, c.limit, c.choices, c.low,
+                               on_file.duration_years if kind == "budget" and c.name == "year" else c.high)
+                        for c in COLUMNS[kind])
+        sheet = Sheet(kind, SHEET_TITLES[kind], columns)
+        if chosen is not None:
+            mine = [row for row in on_file.rows[kind] if belongs(row, chosen, owner_keys(partners))]
+            sheet.extra = list(dict.fromkeys(h for row in mine for h in row.extra))
+            sheet.rows = [[cell(c, row.values.get(c.name)) for c in columns] +
+                          [cell(None, row.extra.get(h)) for h in sheet.extra] for row in mine]
+        sheets.append(sheet)
+    title = on_file.title or "The bid"
+    return Workbook(title, chosen, sheets, {n: v for n, v in lists.items() if used(n, sheets)},
+                    instructions(title, chosen, sheets), dates)
+
+
+def used(list_name: str, sheets: list[Sheet]) -> bool:
+    return any(c.choices == list_name for s in sheets for c in s.columns)
+
+
+def belongs(row: RowOnFile, partner: tuple[str, str], keys: dict[str, str]) -> bool:
+    """A row is the partner's when it names the partner (its own row, a meeting, a lead, a budget line) or lies in
+    a file that is the partner's (its subfolder or file-name suffix): the returned workbook replaces those."""
+    mine = {tx.fold(partner[0]), tx.fold(partner[1])}
+    if owner_of(row.place.file, keys) == partner[0]:
+        return True
+    if row.kind == "partners":
+        return any(tx.fold(str(row.values.get(k) or "")) in mine for k in ("id", "name"))
+    refs = row.values.get({"meetings": "partners", "action-plan": "leads", "budget": "partner"}.get(row.kind, ""))
+    return refs is not None and any(tx.fold(str(ref)) in mine for ref in split_list(refs))
+
+
+def cell(column: Column | None, value):
+    """A value on file as the cell shows it: dates as dates, numbers as numbers, choices by their labels, lists
+    joined with `; `; what cannot be read so stays as written, for the partner to correct."""
+    if value is None:
+        return None
+    kind = column.type if column else "text"
+    try:
+        if kind == "date":
+            return parse_date(value)
+        if kind == "whole":
+            return whole_number(value)
+        if kind == "money":
+            return money(value)
+        if kind in ("choice", "choices"):
+            table = CHOICE_LISTS[column.choices]
+            return "; ".join(table[tx.match(str(v), table)] for v in split_list(value))
+    except ValueError:
+        pass
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value if v is not None)
+    return value if isinstance(value, (str, date)) else str(value)
+
+
+def instructions(title: str, partner: tuple[str, str] | None, sheets: list[Sheet]) -> list[tuple[str, str]]:
+    """The Instructions sheet, in plain English: what to fill in, how, how to send it back, what happens next."""
+    who = f" for {partner[1]}" if partner else ""
+    lines = [("title", f"{title}: evidence workbook{who}"),
+             ("text", "The bid is built from the evidence its partners send. Please fill in the sheets of this "
+                      "workbook with yours and send it back."),
+             ("heading", "What to fill in")]
+    lines += [("item", f"{s.title}: {WHAT_EACH_SHEET_HOLDS[s.kind]}.") for s in sheets]
+    if partner:
+        lines.append(("text", f"The sheets already hold what we have on file for {partner[1]}. Please correct "
+                              "anything that is wrong, add what is missing and delete rows that should not be "
+                              "there, rather than typing it all again."))
+    lines += [
+        ("heading", "How to fill it in"),
+        ("item", "Row 1 of each sheet holds the column names. Please do not change them or rename the sheets: "
+                 "bidkit finds your evidence by these names."),
+        ("item", "Point at a column name to read its note: it says what goes in that column. Columns whose name "
+                 "is in bold must be filled in on every row; their notes start with (required)."),
+        ("item", "One row per meeting, per organisation, per item or per cost line. Blank rows are skipped."),
+        ("item", "Dates: type them day first, as 14/11/2018 or 14 Nov 2018. The cells show them as dd/mm/yyyy "
+                 "and accept nothing but a date."),
+        ("item", "Where a cell shows a small arrow, pick from its list. Where a column takes several values "
+                 "(partners, characteristics), separate them with ; as in: wcva; involve"),
+        ("item", "Numbers are whole numbers: attendees 0 or more, amounts in whole pounds with no pence."),
+        ("item", f"Text is kept short: at most {TEXT_LIMIT:,} characters for a name or title and "
+                 f"{LONG_TEXT_LIMIT:,} for a summary or notes."),
+        ("item", "Type values, not formulas, and leave the Instructions sheet as it is."),
+        ("heading", "How to send it back"),
+        ("text", "Save the workbook as it is: as an Excel workbook (.xlsx) or, in LibreOffice, as .xlsx or .ods. "
+                 "Then send it back by email to the person who sent it to you."),
+        ("heading", "What happens next"),
+        ("text", "The bid facilitator checks your workbook with bidkit. If anything needs correcting you will get "
+                 "a short report that names each cell (for example Meetings B7), says what is wrong and what to "
+                 "write instead. Your workbook then takes the place of the evidence we had on file for you."),
+    ]
+    return lines
+
+
+def column_note(kind: str | None, field: str | None) -> str | None:
+    """What goes in a column, as its note in the workbook says it: the report's "what to write instead"."""
+    for column in COLUMNS.get(kind or "", ()):
+        if column.name == field:
+            return column.full_note
+    return None
