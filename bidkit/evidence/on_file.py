@@ -58,7 +58,7 @@ class OnFile:
 def read_on_file(root: Path) -> OnFile:
     """Every row of every table kind under `root`; files that cannot be read give no rows (check reports them)."""
     rows: dict[str, list[RowOnFile]] = {kind: [] for kind in TABLE_KINDS}
-    for path in evidence_files(root):
+    for path in evidence_files(root)[0]:
         tables, _trouble = read_tables(path, path.relative_to(root).as_posix())
         for table in tables:
             if table.kind not in rows:
