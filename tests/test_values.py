@@ -526,3 +526,10 @@ def test_narrative_is_read_from_a_project_named_relative_to_here(make_project, m
     assert [p for p in problems_of(Path(root.name)) if "was not read" in p.message] == []
     monkeypatch.chdir(root)
     assert [p for p in problems_of(Path(".")) if "was not read" in p.message] == []
+
+
+def test_braces_around_code_in_prose_are_shown_as_written(make_project):
+    """Only a figure's name in the wrong braces is a broken placeholder; `{ {7*7}}` in a quote of template code is
+    prose, read back literally (the hostile-text tests read it from the documents)."""
+    root = make_project({"narrative/summary.md": "A template writes { {7*7}} or { ''.__class__ }}.\n"})
+    assert [p for p in problems_of(root) if p.file == "narrative/summary.md"] == []

@@ -19,6 +19,7 @@ from .text import MAX_DEPTH, too_deep
 
 MAX_NARRATIVE_BYTES = 1 * 2**20      # a section of prose; far past any funder's word limit
 NARRATIVE_SECTIONS = ("summary", "rationale", "approach", "open-government", "lessons", "next-steps")
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")                                # what a figure is called
 BRACES = re.compile(r"(\{+)([^{}]*)(\}+)")                                 # a run of braces around some text
 STRAY = re.compile(r"\{\{|\}\}")                                             # a pair left open or never opened
 
@@ -89,7 +90,7 @@ def placeholder_problems(line: str) -> list[tuple[str, str]]:
             if inner not in tx.FIGURES:
                 found.append((f"unknown figure '{inner}'{tx.suggest(inner, known)}; the figures are "
                               f"{', '.join(known)}", match[0]))
-        elif opens >= 2 or closes >= 2:
+        elif (opens >= 2 or closes >= 2) and (meant or NAME.fullmatch(inner)):    # a figure's name, braces wrong
             found.append((f"'{match[0]}' is not a complete placeholder (two braces each side); {write}", match[0]))
         elif meant:
             found.append((f"'{match[0]}' has one brace each side, so it would be printed as it is; {write}",
