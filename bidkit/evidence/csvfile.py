@@ -17,13 +17,16 @@ import re
 from pathlib import Path
 
 from ..problems import Place, Problem
-from .tables import Table, column_letter, table_from_records
+from .tables import ReadError, Table, column_letter, table_from_records
 from .textfile import BAD_BYTE, SAVE_AS, bad_bytes, decode_text, shown
 
 SEPARATORS = (",", ";", "\t")                     # on a tie, the first wins
 SEP_LINE = re.compile(r"sep=(.)[ \t]*(\r\n|\r|\n|$)", re.IGNORECASE)
 LINE_END = re.compile(r"\r\n|\r|\n")
 TOKEN = re.compile(r'"|\r\n|\r|\n|,|;|\t')
+MAX_ROWS = 250_000          # rows with values in one file: twelve times the largest project we measure
+MAX_LINES = 1_048_576 + 1    # Excel's and Calc's last row, and a final line end
+NO_SPAN = (0, 0)
 EMPTY = "the file is empty, so nothing was read from it; fill it in (the column names in the first row) or delete it"
 
 
@@ -94,14 +97,28 @@ def separator(text: str) -> tuple[str, str, int]:
 def parse(text: str, delimiter: str, skipped: int, rel: str) -> tuple[list[list[str]], list[tuple[int, int]],
                                                                       Problem | None]:
     """The records, the physical lines of the file each spans, or the problem at the row that cannot be read."""
+    lines = text.count("\n") or text.count("\r")
+    if lines > MAX_LINES:                          # counted in C before any row is made
+        raise ReadError(f"the file has {lines:,} lines; a spreadsheet holds at most {MAX_LINES - 1:,} rows, so this is "
+                        "not a table saved from one (delete the empty rows at its end, or split it)")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[list[str]] = []
     spans: list[tuple[int, int]] = []
-    last = 0
+    last = filled = 0
+    blank: list[str] = []          # one shared object for every blank row: 99 MB of empty lines stay small
     try:
         for record in reader:
-            records.append(record)
-            spans.append((last + 1 + skipped, reader.line_num + skipped))
+            if any(record):
+                filled += 1
+                if filled > MAX_ROWS:
+                    raise ReadError(f"the file has more than {MAX_ROWS:,} rows with values; bidkit reads at most "
+                                    f"{MAX_ROWS:,} from one file: split it into several (meetings-2018.csv, "
+                                    "meetings-2019.csv)")
+                records.append(record)
+                spans.append((last + 1 + skipped, reader.line_num + skipped))
+            else:
+                records.append(blank)
+                spans.append(NO_SPAN)
             last = reader.line_num
     except csv.Error as exc:
         return records, spans, unreadable(str(exc), text, last, skipped, delimiter, records, rel)

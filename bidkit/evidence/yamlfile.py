@@ -36,6 +36,9 @@ class YList(list):
         self.lines: list = []
 
 
+MAX_DEPTH = 20              # outcomes > indicators > targets is four; a file 5,000 deep would exhaust the stack
+
+
 def load_yaml(text: str, rel: str):
     """Plain-text YAML: no implicit typing, no aliases, no tags, duplicate keys are errors."""
     def fail(message: str, mark, line: int | None = None) -> ReadError:
@@ -43,8 +46,16 @@ def load_yaml(text: str, rel: str):
         err.line = mark.line + 1 if mark else line
         return err
 
+    depth = 0
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:            # checked on the stream, before anything recursive is built
+                    raise fail(f"the YAML nests lists and sets of keys more than {MAX_DEPTH} deep here; no kind of "
+                               "evidence needs that many levels", event.start_mark)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise fail("YAML anchors and aliases (& and *) are not allowed; write the value out",
                            event.start_mark)
