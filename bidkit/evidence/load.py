@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..paths import refusal
 from ..problems import BidkitError, EvidenceInvalid, Place, Problem, errors
 from . import taxonomies as tx
 from .checks import (Directory, check_actions, check_budget, check_dates, check_meetings, check_outcomes,
@@ -152,14 +153,21 @@ def load_project(root: Path, problems: list[Problem]) -> Project | None:
     """The project, or when project.yaml has errors a PartialProject of its valid keys (`_invalid` names the
     others); None when there is no project.yaml to read."""
     path = root / "project.yaml"
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         problems.append(Problem.at(Place("project.yaml"), None, "is missing: every project folder needs one "
                                    "(`bidkit init DIR` makes a new project from the example)"))
+        return None
+    why = refusal(root, Path("project.yaml"))
+    if why is not None:
+        problems.append(Problem.at(Place("project.yaml"), None, f"was not read: {why}"))
         return None
     try:
         data = read_yaml(path, "project.yaml")
     except ReadError as exc:
         problems.append(Problem.at(Place("project.yaml", None, getattr(exc, "line", None)), None, str(exc)))
+        return None
+    except OSError as exc:
+        problems.append(Problem.at(Place("project.yaml"), None, f"cannot be read ({exc.strerror or exc})"))
         return None
     if not isinstance(data, YMap):
         problems.append(Problem.at(Place("project.yaml"), None, "should be a set of 'key: value' lines"))

@@ -43,4 +43,6 @@ def read_tables(path: Path, rel: str) -> tuple[list[Table], list[Problem]]:
         return tables, problems + [p for table in tables for p in table.problems]   # the header's, the columns'
     except ReadError as exc:
         return [], [Problem.at(Place(rel, None, getattr(exc, "line", None)), None, str(exc))]
+    except OSError as exc:                  # unreadable (permissions), or gone while the folder was read
+        return [], [Problem.at(Place(rel), None, f"cannot be read ({exc.strerror or exc}); check who may open it")]
 

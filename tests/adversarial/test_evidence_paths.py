@@ -57,3 +57,12 @@ def test_an_unreadable_folder_is_named_and_hides_no_partner_error(make_project):
         locked.chmod(0o755)
     assert places(found) == [("partners/wcva", None, None, None, "error")]
     assert "cannot be read" in found[0].message
+
+
+def test_a_project_yaml_linked_elsewhere_is_refused(make_project, tmp_path):
+    root = make_project()
+    (tmp_path / "other-project.yaml").write_text((root / "project.yaml").read_text())
+    (root / "project.yaml").unlink()
+    (root / "project.yaml").symlink_to(tmp_path / "other-project.yaml")
+    found = [p for p in problems_of(root) if p.file == "project.yaml"]
+    assert [(p.severity, "symbolic link" in p.message) for p in found] == [("error", True)]
