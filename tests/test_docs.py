@@ -3,6 +3,10 @@
 - docs/evidence.md and docs/commands.md are exactly what scripts/make_docs.py generates from the code.
 - Every command and option has help text and is in docs/commands.md; every column and reference list value is
   in docs/evidence.md.
+- Every problem line a page quotes is one the real checker prints for the mistakes written here; every example
+  block's count line agrees with the lines above it; README's example is exactly what `bidkit check` prints, and
+  the example project's intended warnings are exactly its warnings.
+- What the pages say of workbook formats is what bidkit reads.
 - README.md links the guide and keeps its two set-up commands first.
 - Every link between the guide's pages resolves, headings are in order (screen readers navigate by them), and
   every table has a header row.
@@ -202,6 +206,13 @@ def write_mistakes(root):
     workbook("meetings-involve.xlsx", "Meetings", [["Meetings run by Involve, winter 2018"],
                                                    ["Date", "Title", "Partners"], ["14/11/2018", "Talk", "involve"]])
     workbook("wcva-evidence.xlsx", "Sheet1", [["Date", "Title", "Partners"]])
+    (root / "partners" / "wcva").mkdir(parents=True)                                 # a returned workbook, with
+    workbook("partners/wcva/wcva.xlsx", "Partners", [                                 # partners.csv left as it was
+        ["id", "name", "type", "nation", "role"],
+        ["wcva", "Wales Council for Voluntary Action", "charity", "wales", "lead"]])
+    carers_workbook(root / "meetings-carers.xlsx", day)
+    whole = (root / "meetings-involve.xlsx").read_bytes()
+    (root / "meetings-edf.xlsx").write_bytes(whole[:len(whole) // 2])                # cut short: damaged
     files = {
         "meetings-wcva.csv": "date,title,partners\nTue 14 Nov 2018,Talk,wcva\n"
                              "05/12/2018,Visit,wcva; Equality & Diversity Forum\n06/12/2018,Call,Involv\n"
@@ -214,16 +225,57 @@ def write_mistakes(root):
         "reading-list-wcva.csv": "title,source\nReport with \x01 control,Someone\n",
         "reading-list-wcva.yaml": "- title: A report\n  source: WCVA\n  title: Another\n",
         "reading-list-edf.yaml": "- &first title: A report\n  source: EDF\n",
-        "narrative/summary.md": "A summary.\n\nWe held {{ meetngs_held }} meetings.\n",
+        "narrative/summary.md": "A summary.\n\nWe held {{ meetngs_held }} meetings.\n\n"
+                                "We met {{ organisations_met } groups and { people_reached } people.\n",
         "notes.csv": "a,b\n",
+        "meetings-lgbt.csv": 'date,title,partners,summary\n14/11/2018,Talk,wcva,"We met\n15/11/2018,Visit,wcva,ok\n',
+        "meetings-ageuk.csv": "date,title,partners,summary\n21/11/2018,Lunch club,wcva,We met, and talked\n",
+        "meetings-mac.numbers": "a Numbers file",
+        "budget-edf.csv": "",
+        "reading-list-carers.yaml": "- title: A report\n\tsource: Carers Wales\n",
+        "reading-list-launch.yaml": "- title: Meeting: the launch\n  source: WCVA\n",
     }
     for name, text in files.items():
         (root / name).write_text(text, encoding="utf-8")
     (root / "meetings-ni.xlsx").write_text("not a workbook", encoding="utf-8")
     (root / "meetings-cymru.csv").write_bytes(b"date,title,partners\n14/11/2018,Caf\x81\x8d,wcva\n")
+    (root / "meetings-pasted.csv").write_bytes("date,title,partners\n22/11/2018,Côr y Cwm,wcva\n".encode()
+                                               + "23/11/2018,Café 2,wcva\n".encode("cp1252")       # Windows-1252
+                                               + b"24/11/2018,Old \x81 program,wcva\n")           # no encoding
+    whole = (root / "meetings-involve.xlsx").read_bytes()
+    (root / "meetings-scotland-2.csv").write_bytes(whole)                             # a workbook named .csv
 
 
-PROBLEM_LINE = re.compile(r"^[^\s`|]+\.(?:csv|xlsx|yaml|md)(?:\[[^\]]+\])?(?:[:!][A-Z]*\d+)?: ")
+def carers_workbook(path, day):
+    """A workbook with what a spreadsheet hides: a hidden row, column and sheet, an error cell, a formula never
+    calculated, a number typed into a date cell, a column given twice and values under no column name."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Meetings"
+    for row in [
+        ["Date", "Title", "Partners", "Attendees", "Notes", "Date"],
+        [day, "Carers' forum", "wcva", 14, "private note"],                             # row 2
+        [day, "Old draft row", "wcva", 3],                                              # row 3, hidden
+        [day, "Youth panel", "wcva", "#N/A"],                                           # row 4, an error cell
+        [day, "Drop-in", "wcva", "=20+12"],                                             # row 5, never calculated
+        [date(1900, 1, 19), "Walk and talk", "wcva", 6],                                # row 6, 19 in a date cell
+        [date(2018, 11, 13), "Disabled People's Organisations Round Table", "wcva; ehr-coalition", 25],   # row 7
+        [day, "Craft group", "wcva", None, None, None, "bring biscuits"],               # row 8, G has no name
+    ]:
+        sheet.append(row)
+    sheet.row_dimensions[3].hidden = True
+    sheet.column_dimensions["E"].hidden = True
+    old = book.create_sheet("Meetings old")
+    old.sheet_state = "hidden"
+    old.append(["Date", "Title", "Partners"])
+    old.append([day, "Carers' forum", "wcva"])
+    book.save(path)
+
+
+PROBLEM_LINE = re.compile(r"^(?P<file>[^\s`|\[:!]+\.(?:csv|xlsx|xlsm|ods|xls|yaml|md))"   # the file,
+                          r"(?:\[[^\]]+\])?(?:[:!][A-Z]*\d+)?: ")                              # sheet, cell or row
 
 
 def quoted_problems(text: str) -> list[str]:
@@ -250,11 +302,11 @@ def test_problems_the_guide_quotes_are_what_bidkit_says(name, tmp_path):
     assert quoted and wrong == []
 
 
-ODS_CLAIM = "An `.ods` or `.xls` file is found too, but bidkit cannot open it"
+REFUSED_CLAIM = "An `.ods` or `.xls` file is found too, but bidkit cannot open it"
 
 
 def minimal_ods(path):
-    """A one-sheet LibreOffice spreadsheet, as small as the format allows."""
+    """A one-sheet LibreOffice spreadsheet, as small as the format allows (not written by LibreOffice)."""
     import zipfile
 
     ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -274,21 +326,93 @@ def minimal_ods(path):
                    f"{rows}</table:table></office:spreadsheet></office:body></office:document-content>")
 
 
-def test_what_the_project_folder_page_says_of_ods_files_is_true(tmp_path):
-    """When bidkit learns to read .ods, this fails until the page says so."""
-    from bidkit.evidence import load
-    from bidkit.problems import EvidenceInvalid
+def test_what_the_pages_say_of_workbook_formats_is_true(tmp_path):
+    """Every workbook format bidkit reads is named where the pages list the file types, and a real file of each
+    (saved by LibreOffice, from tests/partner_files; and a hand-made .ods) is read with no problem."""
+    from bidkit.evidence.files import SPREADSHEET_SUFFIXES
+    from conftest import problems_of
 
-    page = (DOCS / "project-folder.md").read_text(encoding="utf-8")
-    root = tmp_path / "project"
-    shutil.copytree(ROOT / "evidence", root)
-    minimal_ods(root / "meetings-extra.ods")
-    try:
-        load(root)
-        refused = False
-    except EvidenceInvalid as exc:
-        refused = any(p.file == "meetings-extra.ods" and p.severity == "error" for p in exc.problems)
-    assert (ODS_CLAIM in " ".join(page.split())) == refused, "docs/project-folder.md: say how .ods files are read"
+    folder = (DOCS / "project-folder.md").read_text(encoding="utf-8")
+    finding = sections(folder)["How bidkit finds the evidence"]
+    partners_page = sections((DOCS / "partners.md").read_text(encoding="utf-8"))["How to send it back"]
+    assert REFUSED_CLAIM not in " ".join(folder.split())
+    for text in (finding, partners_page):
+        assert [s for s in sorted(SPREADSHEET_SUFFIXES) if f"`{s}`" not in text] == []
+
+    cases = {suffix: lambda path, suffix=suffix: shutil.copyfile(
+        ROOT / "tests" / "partner_files" / "cases" / f"format-{suffix[1:]}" / f"meetings{suffix}", path)
+        for suffix in SPREADSHEET_SUFFIXES}
+    cases["hand-made .ods"] = minimal_ods
+    found = {}
+    for n, (what, write) in enumerate(sorted(cases.items())):
+        root = tmp_path / str(n)
+        shutil.copytree(ROOT / "evidence", root)
+        name = "meetings-extra" + (".ods" if what == "hand-made .ods" else what)
+        write(root / name)
+        found[what] = [p.line() for p in problems_of(root) if p.file == name]
+    assert found == {what: [] for what in cases}
+
+
+def count_line_agrees(block: list[str]) -> list[str]:
+    """A code block that ends with bidkit's count line: the count the lines above it would give."""
+    from bidkit.problems import Problem, summary
+
+    problems = []
+    for line in block:
+        match = PROBLEM_LINE.match(line)
+        if match:
+            severity = "warning" if line[match.end():].startswith("warning: ") else "error"
+            problems.append(Problem(severity, match["file"], None, None, None, None, ""))
+    counts = [line for line in block if re.fullmatch(r"\d+ errors?, \d+ warnings? in \d+ files?", line)]
+    return [f"'{line}' but the lines above give '{summary(problems)}'" for line in counts if line != summary(problems)]
+
+
+@pytest.mark.parametrize("page", sorted(DOCS.glob("*.md")) + [ROOT / "README.md", ROOT / "evidence" / "README.md"],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_example_count_agrees_with_its_lines(page):
+    _, blocks = split_fences(page.read_text(encoding="utf-8"))
+    assert [wrong for block in blocks for wrong in count_line_agrees(block)] == []
+
+
+def readme_example(root):
+    """The project README's example comes from: three mistakes and a hidden row, each where the README says."""
+    import openpyxl
+
+    from conftest import MINIMAL, write_tree
+
+    meetings = MINIMAL["meetings.csv"] + "".join(f"{day}/01/2019,Meeting {day},wcva,10,\n" for day in (10, 17, 24))
+    write_tree(root, {**MINIMAL, "meetings.csv": meetings + "31/02/2019,Open conversation,wcva; involve,40,\n",
+                      "narrative/summary.md": "Our summary.\n\nWe held {{ meetngs_held }} meetings.\n"})
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Partners"
+    sheet.append(["ID", "Name", "Type", "Nation", "Role"])
+    for n in range(2, 13):
+        sheet.append([f"group-{n}", f"Community group {n}", "community-group", "Cymru" if n == 12 else "Wales",
+                      "supporter"])
+    sheet.row_dimensions[9].hidden = True
+    book.save(root / "partners.xlsx")
+
+
+def test_the_readme_example_is_what_bidkit_check_prints(tmp_path):
+    from click.testing import CliRunner
+
+    readme_example(tmp_path / "project")
+    result = CliRunner().invoke(cli, ["check", str(tmp_path / "project")])
+    _, blocks = split_fences((ROOT / "README.md").read_text(encoding="utf-8"))
+    shown = next(block for block in blocks if block and PROBLEM_LINE.match(block[0]))
+    assert (result.exit_code, result.output.splitlines()) == (1, shown)
+
+
+def test_the_example_projects_intended_warnings_are_its_warnings():
+    """evidence/README.md quotes `bidkit check evidence` in full."""
+    from bidkit.evidence import load
+    from bidkit.problems import summary
+
+    text = (ROOT / "evidence" / "README.md").read_text(encoding="utf-8")
+    block = split_fences(text.split("## The intended warnings", 1)[1])[1][0]
+    warnings = load(ROOT / "evidence").warnings
+    assert block == [p.line() for p in warnings] + [summary(warnings), "evidence: the evidence is valid"]
 
 
 # ---------------------------------------------------------------------------------------------- README
