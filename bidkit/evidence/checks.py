@@ -93,8 +93,8 @@ def check_meetings(meetings: list[Meeting], directory: Directory, project: Proje
         if as_of is not None and m.status is None:     # as_of with an error: held or planned cannot be told
             m.status = "held" if m.date <= as_of else "planned"
         elif as_of is not None and m.status == "held" and m.date > as_of:
-            problems.append(Problem.at(m.place_of("status"), "status", f"is 'held' but the meeting is on {m.date:%d %B %Y}, "
-                                       f"after as_of ({as_of:%d %B %Y}) in project.yaml", m.status))
+            problems.append(Problem.at(m.place_of("status"), "status", f"is 'held' but the meeting is on {long_date(m.date)}, "
+                                       f"after as_of ({long_date(as_of)}) in project.yaml", m.status))
         kept.append(m)
     counted, trouble = without_duplicates(kept, final=project.status == "final")
     return counted, problems + trouble
@@ -131,7 +131,7 @@ def without_duplicates(meetings: list[Meeting], final: bool) -> tuple[list[Meeti
 
 
 def duplicate(m: Meeting, chosen: Meeting, why: str, final: bool) -> Problem:
-    what = f"the same meeting ('{m.title}', {m.date:%d %B %Y})"
+    what = f"the same meeting ('{m.title}', {long_date(m.date)})"
     differ = [(f, getattr(m, f), getattr(chosen, f)) for f in COMPARED
               if getattr(m, f) is not None and getattr(chosen, f) is not None and getattr(m, f) != getattr(chosen, f)]
     if not differ:
@@ -231,7 +231,7 @@ def far_date(day: date, window: tuple[date, date, str]) -> str | None:
                 f"into a date cell; type the whole date, e.g. {start:%d/%m/%Y}")
     meant = slip(day.year, low.year, high.year)
     hint = f"did you mean {meant}? " if meant else ""
-    ahead = " (a date this far ahead would count as planned)" if side == "after" else ""
+    ahead = "; a date this far ahead would count as planned" if side == "after" else ""
     return f"{said}{ahead}; {hint}check the year"
 
 

@@ -108,6 +108,6 @@ def check_zip(path: Path, what: str) -> None:
                 raise ReadError(f"the {what} would expand to {total // 2**20} MB; bidkit opens up to "
                                 f"{MAX_ZIP_BYTES // 2**20} MB")
     except zipfile.BadZipFile as exc:
-        raise ReadError(f"this is not a real {what} (it may be a renamed file; open it in Excel or "
-                        "LibreOffice and save it as .xlsx)") from exc
+        raise ReadError(f"this is not a real {what}: it is damaged, cut short, or another kind of file renamed; "
+                        "open it in Excel or LibreOffice and save it again") from exc
 
