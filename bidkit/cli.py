@@ -164,16 +164,13 @@ def status(project: Path, as_json: bool):
 
 
 def write_partner_reports(project: Path, problems: list[Problem], folder: Path) -> int:
-    from .build import write_atomic
+    from .output import check_folder, commit, make_folder
     from .pipeline import partner_reports
 
+    check_folder(project, folder)               # never the project (its next check would read the reports)
     files = partner_reports(project, problems)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, data in files.items():
-            write_atomic(folder / name, data)
-    except OSError as exc:
-        raise BidkitError(f"could not write the partner reports to '{folder}': {exc.strerror or exc}") from None
+    make_folder(folder)
+    commit(folder, files)
     return len(files) // 2
 
 
@@ -192,18 +189,16 @@ def workbook(project: Path, out: Path, partner: str | None, kinds: str | None):
     """Write a workbook for a partner to fill in with Excel or LibreOffice: one sheet per kind of evidence, a
     note on every column, dropdowns, date and number rules, and an Instructions sheet. Send it to the partner;
     put the returned file in PROJECT (e.g. partners/ID/) and run bidkit check."""
-    from .build import write_atomic
+    from .output import check_folder, commit, make_folder
     from .pipeline import partner_workbook
 
     if out.suffix.lower() != ".xlsx":
         raise click.BadParameter(f"'{out}' should end in .xlsx (the partner may save it back as .ods)",
                                  param_hint="--out")
+    check_folder(project, out.parent)            # a blank workbook in the project would be read as evidence
     content, data = partner_workbook(project, kinds, partner)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(out, data)
-    except OSError as exc:
-        raise BidkitError(f"could not write '{out}': {exc.strerror or exc}") from None
+    make_folder(out.parent)
+    commit(out.parent, {out.name: data})
     held = sum(len(s.rows) for s in content.sheets)
     whose = f", with {held} row{'s' if held != 1 else ''} on file for {content.partner[1]}" if content.partner else ""
     click.echo(f"Wrote {out}: sheets {', '.join(s.title for s in content.sheets)}{whose}.")

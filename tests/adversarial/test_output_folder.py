@@ -129,3 +129,14 @@ def test_a_file_name_cannot_forge_a_line_of_output(make_project):
     assert not any(line.startswith("meetings.csv:2: date: all is well") for line in lines)
     assert any("meetings-x\\nmeetings.csv" in line for line in lines)
     assert any("meetings-\\u202egnp.csv" in line for line in lines)
+
+
+@pytest.mark.parametrize("command", [["check", "--by-partner", "{root}/reports"],
+                                     ["workbook", "--out", "{root}/to-send/wcva.xlsx"]])
+def test_reports_and_workbooks_are_never_written_into_the_project(make_project, command):
+    root = make_project()
+    args = [part.format(root=root) for part in command]
+    code, _, err = run(args[0], str(root), *args[1:])
+    assert code == 2, err
+    assert "inside the project folder" in err and "Traceback" not in err
+    assert not (root / "reports").exists() and not (root / "to-send").exists()
