@@ -50,6 +50,18 @@ def run(argv: list[str], repeat: int = 3, env: dict | None = None, ok=(0,)) -> d
     return {"seconds": statistics.median(walls), "peak_mib": peak, "runs": sorted(walls)}
 
 
+def paired(a: list[str], b: list[str], repeat: int = 7, env: dict | None = None) -> tuple[dict, dict, list[float]]:
+    """`a` and `b` timed in turn, A B A B ..., so a drift in the machine's speed touches both alike: each one's
+    median and runs (as `run` gives them, with peak memory from one more run each), and the ratio a/b pair by pair,
+    sorted."""
+    pairs = [(once(a, env, (0,), sample=False)[0], once(b, env, (0,), sample=False)[0]) for _ in range(repeat)]
+    results = []
+    for argv, walls in ((a, [p[0] for p in pairs]), (b, [p[1] for p in pairs])):
+        _, peak = once(argv, env, (0,), sample=True)
+        results.append({"seconds": statistics.median(walls), "peak_mib": peak, "runs": sorted(walls)})
+    return results[0], results[1], sorted(x / y for x, y in pairs)
+
+
 def once(argv: list[str], env: dict | None, ok, sample: bool) -> tuple[float, float]:
     """(wall seconds, peak MiB) of one run under /usr/bin/time -v."""
     import threading
