@@ -315,9 +315,13 @@ def render_stale(project: Path, out: Path, folders: list[Path], stale: list[str]
     stale = drafts.without_unwritable(stale, docs)
     outputs: dict[str, bytes] = {}
     for name in stale:
+        started = time.perf_counter()
         data = drafts.data(name)
         if data is not None:
             outputs[name] = data
+            result = Result(name, time.perf_counter() - started)
+            report.results.append(result)
+            on_result and on_result(result)
     renders = [n for n in stale if n not in outputs]
     if not renders:
         return outputs, drafts.evidence.warnings

@@ -310,3 +310,14 @@ def test_an_edited_bidkit_rebuilds_everything(tmp_path, monkeypatch):
     key = building.fingerprint(files, {"output": "concept-paper.pdf"})
     monkeypatch.setattr(building, "code_version", lambda: "0.1.0+edited")
     assert building.fingerprint(files, {"output": "concept-paper.pdf"}) != key
+
+
+def test_a_build_counts_every_file_it_writes(tmp_path):
+    """funding-proposal.json is written without a renderer, and is counted and listed like the others."""
+    out = tmp_path / "out"
+    result = bidkit("build", str(EXAMPLE), "--out", str(out), "--doc", "funding-proposal", "--format", "docx",
+                    env=EPOCH)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert any(line.split()[0] == "funding-proposal.json" for line in lines)
+    assert lines[-1].startswith("2 files written, 0 up to date")
