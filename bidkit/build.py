@@ -83,11 +83,22 @@ def code_version(package: Path = Path(__file__).resolve().parent) -> str:
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
-def fingerprint(files: list[Path], options: dict) -> str:
+def file_digests(files: list[Path]) -> dict[Path, bytes]:
+    """Each input's SHA-256, read in chunks and once per build (a large file left in the project folder, a video
+    say, costs time to hash, never its size in memory, and is not read again for every output)."""
+    found = {}
+    for path in files:
+        with open(path, "rb") as handle:
+            found[path] = hashlib.file_digest(handle, "sha256").digest()
+    return found
+
+
+def fingerprint(files: list[Path], options: dict, digests: dict[Path, bytes] | None = None) -> str:
+    digests = digests if digests is not None else file_digests(files)
     digest = hashlib.sha256()
     digest.update(json.dumps({"bidkit": code_version(), **options}, sort_keys=True).encode())
     for path in files:
-        digest.update(str(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        digest.update(str(path).encode() + b"\0" + digests[path])
     return digest.hexdigest()
 
 
@@ -247,7 +258,12 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
         files = input_files(project, folders)
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
         names = planned(docs, formats)
-        keys = {n: fingerprint(files, {"output": n, "epoch": epoch}) for n in names}
+        try:
+            digests = file_digests(files)
+        except OSError as exc:
+            raise BidkitError(f"cannot read {exc.filename} to see whether the documents are up to date "
+                              f"({exc.strerror or exc})") from None
+        keys = {n: fingerprint(files, {"output": n, "epoch": epoch}, digests) for n in names}
         stale = [n for n in names if force or manifest.get(n) != keys[n] or not (out / n).is_file()]
         for name in names:
             if name not in stale:

@@ -321,3 +321,20 @@ def test_a_build_counts_every_file_it_writes(tmp_path):
     lines = result.stdout.strip().splitlines()
     assert any(line.split()[0] == "funding-proposal.json" for line in lines)
     assert lines[-1].startswith("2 files written, 0 up to date")
+
+
+def test_a_large_file_left_in_the_project_is_hashed_in_chunks(tmp_path):
+    """A build decides what is out of date without holding any input whole: a 1 GiB file (a video left in the
+    project folder) is hashed by a process held to 400 MiB."""
+    import subprocess
+    import sys
+
+    big = tmp_path / "recording.mp4"
+    with open(big, "wb") as handle:
+        handle.truncate(2**30)                  # sparse: a gigabyte of zeros costs no disk
+    child = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (400 * 2**20, 400 * 2**20)); "
+             "from pathlib import Path; import bidkit.build as b; "
+             "print(b.file_digests([Path(sys.argv[1])])[Path(sys.argv[1])].hex())")
+    result = subprocess.run([sys.executable, "-c", child, str(big)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.strip() == "49bc20df15e412a64472421e13fe86ff1c5165e18b2afccf160d4dc19fe68a14"
