@@ -76,12 +76,6 @@ def locked(out: Path):
         handle.close()
 
 
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def temporary_for(path: Path) -> Path:
     return path.with_name(f"{TEMPORARY}{os.getpid()}-{path.name}")
 
@@ -89,7 +83,7 @@ def temporary_for(path: Path) -> Path:
 def write_temporary(path: Path, data: bytes) -> Path:
     """`data` in a temporary file beside `path`, flushed to disk; the temporary's path."""
     tmp = temporary_for(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666 & ~current_umask())
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666)   # the umask applies
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

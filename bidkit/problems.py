@@ -16,6 +16,14 @@ def shown(text: str) -> str:
                    else ascii(ch)[1:-1] for ch in text)
 
 
+def undecodable(name: str) -> str:
+    """A file name as text any output can hold: bytes that were not UTF-8 (kept by Python as lone surrogates)
+    shown as `\\xff`, so JSON, the HTML and CSV reports and a terminal all take it."""
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 @dataclass(frozen=True, order=True)
 class Place:
     """Where a value came from, as the person who wrote it sees it: the spreadsheet's own row numbers (row 1 is
@@ -56,7 +64,7 @@ class Problem:
         shown = None if value is None else str(value)
         if shown is not None and len(shown) > 80:
             shown = shown[:77] + "..."
-        return cls(severity, place.file, place.sheet, place.row, field, shown, message, place.cell)
+        return cls(severity, undecodable(place.file), place.sheet, place.row, field, shown, message, place.cell)
 
     @property
     def place(self) -> Place:

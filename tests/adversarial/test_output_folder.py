@@ -140,3 +140,25 @@ def test_reports_and_workbooks_are_never_written_into_the_project(make_project, 
     assert code == 2, err
     assert "inside the project folder" in err and "Traceback" not in err
     assert not (root / "reports").exists() and not (root / "to-send").exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_everywhere(make_project, tmp_path):
+    root = make_project()
+    with open(os.path.join(os.fsencode(root), b"meetings-\xff.csv"), "wb") as handle:
+        handle.write(b"date,title,partners\n31/02/2019,A,wcva\n")
+    code, out, err = run("check", str(root), "--by-partner", str(tmp_path / "reports"))
+    assert code == 1 and "internal error" not in err, err
+    assert "meetings-\\xff.csv:2: date:" in out
+    code, out, err = run("check", str(root), "--json")
+    assert code == 1 and "meetings-\\\\xff.csv" in out, err
+
+
+def test_outputs_are_ordinary_files_under_the_users_umask(tmp_path):
+    from bidkit import output
+
+    old = os.umask(0o027)
+    try:
+        output.commit(tmp_path, {"a.pdf": b"x"})
+    finally:
+        os.umask(old)
+    assert (tmp_path / "a.pdf").stat().st_mode & 0o777 == 0o640
