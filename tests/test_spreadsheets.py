@@ -149,13 +149,17 @@ def test_sheets_named_after_other_kinds_are_read_as_those_kinds(project, fmt):
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_workbook_of_several_kinds(project, fmt):
     """consortium.xlsx is named after no kind: its Meetings, Partners and Reading list sheets are read; a sheet
-    with meetings columns under another name is not, and says so."""
+    with meetings columns under another name is not, and that is an error (its rows would be missing from every
+    figure), saying what to rename it."""
+    from bidkit.evidence.readers import read_tables
+
     root = project("consortium", fmt, as_name="consortium")
-    evidence = load(root)
-    assert cells(evidence.warnings) == [(f"consortium.{fmt}", "More meetings", None, None, None, "warning")]
-    assert "has meetings columns but was not read" in evidence.warnings[0].message
-    assert [r.title for r in evidence.reading_list] == ["Open Government in Wales"]
-    assert figures(root) == (3, 37, 3)
+    found = problems_of(root)
+    assert cells(found) == [(f"consortium.{fmt}", "More meetings", None, None, None, "error")]
+    assert "has the columns of meetings" in found[0].message and "'Meetings 2'" in found[0].message
+    tables, _ = read_tables(root / f"consortium.{fmt}", f"consortium.{fmt}")
+    assert sorted(t.kind for t in tables) == ["meetings", "partners", "reading-list"]
+    assert [len(t.rows) for t in tables if t.kind == "reading-list"] == [1]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

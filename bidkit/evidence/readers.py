@@ -26,6 +26,11 @@ def read_tables(path: Path, rel: str) -> tuple[list[Table], list[Problem]]:
             tables, problems = read_workbook(path, rel, kind)
             return tables, problems + [p for t in tables for p in t.problems]
         if kind is None:
+            looks = columns_of_text_table(path) if suffix in TEXT_SUFFIXES else None
+            if looks:                   # its rows would be missing from every figure: refused, not passed over
+                return [], [Problem.at(Place(rel), None, f"has the columns of {looks} but its name does not start "
+                                       f"with '{looks}', so none of its rows were counted; rename it e.g. "
+                                       f"{suggested_name(path, looks)}")]
             return [], [Problem.at(Place(rel), None, "bidkit does not know what this file holds; name it after "
                                    "a kind of evidence (" + ", ".join(KINDS) + "), e.g. meetings-wcva.csv",
                                    severity="warning")]
@@ -46,3 +51,24 @@ def read_tables(path: Path, rel: str) -> tuple[list[Table], list[Problem]]:
     except OSError as exc:                  # unreadable (permissions), or gone while the folder was read
         return [], [Problem.at(Place(rel), None, f"cannot be read ({exc.strerror or exc}); check who may open it")]
 
+
+def columns_of_text_table(path: Path) -> str | None:
+    """The kind whose columns a CSV named after no kind holds in its first rows, if any."""
+    from .csvfile import parse, separator
+    from .spreadsheets import holds_columns_of
+    from .textfile import decode_text
+
+    with open(path, "rb") as handle:
+        head = handle.read(64 * 1024)
+    text = decode_text(head).text
+    text = text[:text.rfind("\n") + 1] or text           # whole lines only
+    text, delimiter, skipped = separator(text)
+    records, _spans, _trouble = parse(text, delimiter, skipped, path.name)
+    return holds_columns_of(records)
+
+
+def suggested_name(path: Path, kind: str) -> str:
+    """`Involve meetings.csv` -> `meetings-involve.csv`: the kind first, the rest of the name after it."""
+    kind_words = set(kind.split("-"))
+    rest = [w for w in path.stem.lower().replace("_", " ").replace("-", " ").split() if w not in kind_words]
+    return f"{kind}-{'-'.join(rest) or 'partner'}{path.suffix.lower()}"

@@ -205,12 +205,18 @@ def read_sheets(book: Workbook, rel: str, kind: str | None) -> tuple[list[Table]
             raise ReadError(f"the workbook has no visible sheet of {kind}; name one '{sheet_title(kind)}'")
         chosen.insert(0, (kind, fallback))
         others.remove(fallback)
+    taken = {k for k, _ in chosen}
+    unread = False
     for name in others:
         looks = holds_columns_of(book.grid(name))
-        if looks:
-            problems.append(Problem.at(Place(rel, name), None, f"the sheet '{name}' has {looks} columns but was "
-                                       f"not read: only sheets whose names start with a kind are (rename it "
-                                       f"e.g. '{sheet_title(looks)} 2')", severity="warning"))
+        if looks:                               # its rows would be missing from every figure: refused, not passed
+            unread = True
+            title = sheet_title(looks) + (" 2" if looks in taken else "")
+            problems.append(Problem.at(Place(rel, name), None, f"the sheet '{name}' has the columns of {looks} but "
+                                       "bidkit reads only sheets named after a kind, so none of its rows were "
+                                       f"counted; rename the sheet '{title}'"))
+    if not chosen and unread:
+        return [], problems
     if not chosen:
         names = ", ".join(repr(name) for name, _, _ in book.sheets)
         return [], problems + [Problem.at(Place(rel), None, f"no sheet is named after a kind of evidence (sheets: "
