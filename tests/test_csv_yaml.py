@@ -361,10 +361,10 @@ def test_lock_owner_temporary_and_hidden_files_are_skipped_without_a_word(make_p
 
 @pytest.mark.parametrize("name", ["meetings.txt", "meetings-wcva.numbers", "partners.xlsb"])
 def test_a_file_named_after_a_kind_that_bidkit_cannot_read_is_not_skipped_silently(make_project, name):
-    root = make_project({name: b"anything"})
-    ev = load(root)
-    assert where(ev.warnings) == [(name, None, None, None, None, "warning")]
-    assert "nothing was read from it" in ev.warnings[0].message
+    """An error, not a warning: its rows would be missing from every figure."""
+    found = problems_of(make_project({name: b"anything"}))
+    assert where(found) == [(name, None, None, None, None, "error")]
+    assert "none of its rows were counted" in found[0].message
 
 
 def test_an_unrelated_text_file_is_left_alone(make_project):

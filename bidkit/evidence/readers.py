@@ -34,11 +34,10 @@ def read_tables(path: Path, rel: str) -> tuple[list[Table], list[Problem]]:
             return [], [Problem.at(Place(rel), None, "bidkit does not know what this file holds; name it after "
                                    "a kind of evidence (" + ", ".join(KINDS) + "), e.g. meetings-wcva.csv",
                                    severity="warning")]
-        if suffix in UNREAD_SUFFIXES:
-            return [], [Problem.at(Place(rel), None, f"bidkit does not read {suffix} files, so nothing was read from "
-                                   "it; save it as .xlsx, .ods or .csv (a table saved from Excel as 'Unicode text' or "
-                                   "'Text (Tab delimited)' is read as it is, once renamed to .csv)",
-                                   severity="warning")]
+        if suffix in UNREAD_SUFFIXES:       # named after a kind: its rows would be missing from every figure
+            return [], [Problem.at(Place(rel), None, f"bidkit does not read {suffix} files, so none of its rows were "
+                                   "counted; save it as .xlsx, .ods or .csv (a table saved from Excel as 'Unicode "
+                                   "text' or 'Text (Tab delimited)' is read as it is, once renamed to .csv)")]
         if suffix in TEXT_SUFFIXES:
             if kind in YAML_ONLY_KINDS:
                 raise ReadError(f"{kind} are written in YAML (outcomes.yaml), not CSV")
