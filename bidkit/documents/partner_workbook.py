@@ -179,7 +179,7 @@ def parse_kinds(text: str | None) -> list[str]:
 
 def find_partner(on_file: OnFile, ref: str) -> tuple[str, str]:
     partners = on_file.partners()
-    pid = owner_keys(partners).get(tx.fold(ref))
+    pid = owner_keys(partners).find(ref)
     if pid is None:
         known = ", ".join(p for p, _ in partners) or "none (the project has no readable partners file)"
         raise BidkitError(f"--partner: '{ref}' is not a partner of this project"

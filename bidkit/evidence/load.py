@@ -21,6 +21,7 @@ from .funders.profile import Profile, check as check_profile, load_profile
 from .kinds import KINDS
 from .models import Action, BudgetLine, Meeting, Outcome, PartialProject, Partner, Project, ReadingItem
 from .narrative import Narrative, check_sections, read_narrative
+from .owners import PartnerKeys
 from .readers import read_tables
 from .tables import ReadError, Table
 from .validate import given, validate, validate_table
@@ -49,11 +50,11 @@ class Evidence:
 
     def find_partner(self, ref: str) -> Partner | None:
         """The partner someone meant by an id or a name as written (case, spaces and `-` aside)."""
-        pid = self._keys.get(tx.fold(ref))
+        pid = self._keys.find(ref)
         return self.partner(pid) if pid else None
 
     @cached_property
-    def _keys(self) -> dict[str, str]:
+    def _keys(self) -> PartnerKeys:
         return partner_keys(self.partners)
 
     @property
