@@ -102,3 +102,84 @@ def test_a_duplicate_id_is_not_reported_again_as_a_collision():
 def test_the_same_name_does_not_hide_ids_that_collide():
     problems = check_partners([partner("cvc", "Cardiff", 2), partner("c-vc", "Cardiff", 3)])
     assert [(p.row, p.field, p.value) for p in problems] == [(3, "name", "Cardiff"), (3, "id", "c-vc")]
+
+
+# ---------------------------------------------------------------- one error hides no check elsewhere (issue 12)
+
+def test_a_column_given_twice_in_a_workbook_named_after_no_kind_hides_no_meeting_reference(make_project):
+    """Review t10b: the error names consortium.xlsx[Budget], so only budget lines are left unjudged."""
+    from conftest import xlsx
+    root = make_project({"consortium.xlsx": xlsx({"Budget": [["heading", "amount", "amount"], ["Staff", 100, 100]]}),
+                         "meetings.csv": "date,title,partners\n13/11/2018,AGM,nosuchpartner\n"})
+    assert tuples(p for p in problems_of(root) if p.severity == "error") == [
+        ("error", "consortium.xlsx", "Budget", 1, "C1", "amount", "amount",
+         "the column 'amount' is given twice (columns B and C); keep one, and delete or rename the other"),
+        ("error", "meetings.csv", None, 2, None, "partners", "nosuchpartner", "'nosuchpartner' is not a partner"),
+    ]
+
+
+def test_one_partners_row_with_an_extra_cell_is_one_rejected_partner(make_project):
+    """Review t10a: the row is refused (its id `copro` and its name, whichever way the extra cell joins, known,
+    so a meeting naming it is not told again), and every other reference is still judged."""
+    partners = MINIMAL["partners.csv"] + "copro,Co-Production Network, Wales,network,wales,consortium\n"
+    root = make_project({"partners.csv": partners,
+                         "meetings.csv": "date,title,partners\n13/11/2018,AGM,nosuchpartner\n"
+                                         "14/11/2018,Board,copro\n15/11/2018,Forum,wcva\n"
+                                         '16/11/2018,Panel,"Co-Production Network, Wales"\n'})
+    assert tuples(p for p in problems_of(root) if p.severity == "error") == [
+        ("error", "meetings.csv", None, 2, None, "partners", "nosuchpartner", "'nosuchpartner' is not a partner"),
+        ("error", "partners.csv", None, 4, None, None,
+         "copro,Co-Production Network, Wales,network,wales,consortium",
+         "row 4 has 6 cells but the first row names 5 columns: is there a comma inside a value? Put that value "
+         "in double quotes (\"Met the board, agreed next steps\"), or save the file again from Excel or "
+         "LibreOffice, which adds the quotes"),
+    ]
+
+
+def test_a_refused_lead_partners_row_is_not_reported_as_missing(make_project):
+    partners = "id,name,type,nation,role\nwcva,Wales Council, for Voluntary Action,charity,wales,lead\n" \
+               "involve,Involve,charity,england,consortium\n"
+    root = make_project({"partners.csv": partners, "meetings.csv": "date,title,partners\n13/11/2018,AGM,involve\n"})
+    assert [(p.file, p.row, p.field) for p in problems_of(root) if p.severity == "error"] == [
+        ("partners.csv", 2, None)]
+
+
+def test_a_meeting_with_another_error_still_hears_of_a_wrong_partner(make_project):
+    """Review t12: a wrong date and a wrong count do not hide that 'wcvaa' is not a partner; the row is still
+    refused. A partners cell that is itself wrong is reported once, as it was."""
+    root = make_project({
+        "meetings-wcva.csv": "date,title,partners\n13/11/2018,AGM,wcva\n",
+        "partners/involve/meetings.csv": "date,title,partners,attendees\n"
+                                         "31/02/2019,Joint workshop,involve; wcvaa,twenty\n"
+                                         "32/01/2019,Another,wcva,3\n",
+        "consortium.xlsx": __import__("conftest").xlsx({
+            "Budget": [["heading", "amount", "partner"], ["Staff", "lots", "Invlove"]],
+            "Action plan": [["workstream", "activity", "leads", "status"], ["1. Net", "Meet", "Cardiff Uni", "wrong"]]}),
+    })
+    assert tuples(problems_of(root)) == [
+        ("error", "consortium.xlsx", "Action plan", 2, "D2", "status", "wrong",
+         "'wrong' is not one of planned, in-progress, done, ongoing, dropped"),
+        ("warning", "consortium.xlsx", "Action plan", 2, "C2", "leads", "Cardiff Uni",
+         "'Cardiff Uni' is not a partner; it is shown as written"),
+        ("error", "consortium.xlsx", "Budget", 2, "B2", "amount", "lots", "'lots' is not an amount in pounds (write e.g. 12500 or £12,500)"),
+        ("error", "consortium.xlsx", "Budget", 2, "C2", "partner", "Invlove",
+         "'Invlove' is not a partner (did you mean 'Involve'?)"),
+        ("error", "partners/involve/meetings.csv", None, 2, None, "date", "31/02/2019",
+         "'31/02/2019' is not a real date (February 2019 has 28 days)"),
+        ("error", "partners/involve/meetings.csv", None, 2, None, "attendees", "twenty",
+         "'twenty' is not a whole number"),
+        ("error", "partners/involve/meetings.csv", None, 2, None, "partners", "wcvaa",
+         "'wcvaa' is not a partner (did you mean 'wcva'?)"),
+        ("error", "partners/involve/meetings.csv", None, 3, None, "date", "32/01/2019",
+         "'32/01/2019' is not a real date (January 2019 has 31 days)"),
+    ]
+
+
+def test_a_partners_row_refused_with_neither_name_readable_leaves_references_unjudged(make_project):
+    """A NUL byte (a damaged file) in a partner's type: the row is refused and its id and name are not in the
+    problem, so a reference to it cannot be told from a wrong one; none is judged (as before)."""
+    partners = MINIMAL["partners.csv"] + "copro,Co-Production Network,char\x00ity,wales,consortium\n"
+    root = make_project({"partners.csv": partners,
+                         "meetings.csv": "date,title,partners\n13/11/2018,AGM,copro\n14/11/2018,Board,nosuch\n"})
+    assert [(p.file, p.row, p.field) for p in problems_of(root) if p.severity == "error"] == [
+        ("partners.csv", 4, "type")]

@@ -170,6 +170,23 @@ def check_actions(actions: list[Action], directory: Directory) -> list[Problem]:
     return problems
 
 
+def check_refused_references(refused: list[tuple], directory: Directory) -> list[Problem]:
+    """The partner references of rows refused for another error (`validate.refused_references`: kind, field,
+    place, references), checked as `check_meetings`, `check_actions` and `check_budget` check a record's: a
+    meeting with a wrong date and the partner 'wcvaa' is told both. The row still gives no record."""
+    problems = []
+    for kind, field, place, refs in refused:
+        for ref in refs:
+            if directory.find(ref) is not None or directory.is_rejected(ref):
+                continue
+            if kind == "action-plan":
+                problems.append(Problem.at(place, field, f"'{ref}' is not a partner{directory.hint(ref)}; it is "
+                                           "shown as written", ref, severity="warning"))
+            else:
+                problems.append(Problem.at(place, field, f"'{ref}' is not a partner{directory.hint(ref)}", ref))
+    return problems
+
+
 def check_budget(lines: list[BudgetLine], directory: Directory, project: Project,
                  budget_files: list[Place], complete: bool = True) -> list[Problem]:
     """Partners and years of the budget lines, and their total against amount_requested; the total is not
