@@ -37,21 +37,30 @@ ON_FILE = {
         "involve,Involve,charity,england,consortium,\n"
     ),
     "partners/involve/meetings.csv": (         # involve's own file: every row is involve's to correct
-        "date,title,partners,attendees,format\n"
-        '20/11/2018,"=HYPERLINK(""http://x.example"",""y"")",wcva,9,online\n'
-        "21/11/2018,Only the lead was there,wcva,4,\n"
+        "date,title,partners,attendees,format,characteristics\n"
+        '20/11/2018,"=HYPERLINK(""http://x.example"",""y"")",wcva,9,online,disability;race\n'
+        "21/11/2018,Only the lead was there,wcva,4,,\n"
+        "2018-12-03,Second meeting,Involve,8,,\n"
     ),
+    "partners/involve/plans.xlsx": xlsx({       # involve's too, by its folder, whatever the file is called
+        "Action plan": [["workstream", "activity", "when", "leads", "colour"],
+                        ["1. Network", "Meet", "June 2018", "involve", "blue"]],
+        "Budget": [["heading", "amount", "partner", "year"], ["Staff", "£1,000", "Involve", "1"]],
+    }),
+    "meetings-wcva.csv": (                      # wcva's, by its name
+        "date,title,partners,attendees\n"
+        "2018-12-04,Without involve,wcva,lots\n"
+    ),
+    # the facilitator's files: rows naming involve here are not involve's to change
     "meetings.csv": (
         "date,title,partners,attendees,characteristics\n"
         "14/11/2018,First meeting,wcva;involve,12,disability;race\n"
-        "2018-12-03,Second meeting,Involve,8,\n"
-        "2018-12-04,Without involve,wcva,lots,\n"
     ),
     "consortium.xlsx": xlsx({
-        "Action plan": [["workstream", "activity", "when", "leads", "colour"],
-                        ["1. Network", "Meet", "June 2018", "involve", "blue"],
-                        ["1. Network", "Write", "July 2018", "wcva", None]],
-        "Budget": [["heading", "amount", "partner", "year"], ["Staff", "£1,000", "Involve", "1"],
+        "Action plan": [["workstream", "activity", "when", "leads"],
+                        ["1. Network", "Invite", "May 2018", "involve"],
+                        ["1. Network", "Write", "July 2018", "wcva"]],
+        "Budget": [["heading", "amount", "partner", "year"], ["Travel", "£300", "Involve", "1"],
                    ["Venues", "500", "wcva", "1"]],
     }),
 }
@@ -189,24 +198,25 @@ def test_instructions_in_plain_english(project, tmp_path):
         assert words in text, words
 
 
-def test_the_rows_on_file_for_one_partner(project, tmp_path):
+def test_the_rows_of_one_partners_own_files(project, tmp_path):
+    """Only rows of involve's own files (its folder), which its returned workbook replaces: not the meeting in
+    the facilitator's meetings.csv that names involve, nor the action it leads or the line it spends in
+    consortium.xlsx, nor its row in partners.csv."""
     book = make(project, tmp_path, "--partner", "Involve")
 
     def rows(title):
         return [[c.value for c in row] for row in book[title].iter_rows(min_row=2)]
 
-    assert rows("Partners") == [["involve", "Involve", "Charity", "England", "Consortium member", None, None, None,
-                                 None]]
+    assert rows("Partners") == []
     meetings = rows("Meetings")
     assert [r[:4] for r in meetings] == [
-        [datetime(2018, 11, 14), "First meeting", "wcva;involve", None],
-        [datetime(2018, 12, 3), "Second meeting", "Involve", None],
         [datetime(2018, 11, 20), '=HYPERLINK("http://x.example","y")', "wcva", None],   # in involve's file
         [datetime(2018, 11, 21), "Only the lead was there", "wcva", None],
+        [datetime(2018, 12, 3), "Second meeting", "Involve", None],
     ]
-    assert [r[4:7] for r in meetings] == [[None, None, 12], [None, None, 8], ["Online", None, 9], [None, None, 4]]
+    assert [r[4:7] for r in meetings] == [["Online", None, 9], [None, None, 4], [None, None, 8]]
     assert meetings[0][8] == "Disability; Race"
-    formula = book["Meetings"]["B4"]
+    formula = book["Meetings"]["B2"]
     assert formula.data_type == "s" and formula.quotePrefix                    # text, never a formula
     assert book["Meetings"]["A2"].number_format == "dd/mm/yyyy"
     assert rows("Action plan") == [["1. Network", "Meet", "June 2018", "involve", None, None, "blue"]]
@@ -216,7 +226,49 @@ def test_the_rows_on_file_for_one_partner(project, tmp_path):
     assert book["Budget"]["D2"].data_type == "n"
     assert rows("Reading list") == []
     wcva = make(project, tmp_path, "--partner", "wcva")
-    assert wcva["Meetings"]["G3"].value == "lots"                               # kept as written, to correct
+    assert [[c.value for c in row][:4] for row in wcva["Meetings"].iter_rows(min_row=2)] == [
+        [datetime(2018, 12, 4), "Without involve", "wcva", None]]
+    assert wcva["Meetings"]["G2"].value == "lots"                               # kept as written, to correct
+
+
+def test_a_partners_own_row_in_its_own_partners_file(make_project, tmp_path):
+    root = make_project({"partners.csv": "id,name,type,nation,role\n"
+                                         "wcva,Wales Council for Voluntary Action,charity,wales,lead\n",
+                         "partners/involve/partners.csv": "id,name,type,nation,role,characteristics\n"
+                                                          "involve,Involve,charity,england,consortium,age\n"})
+    book = make(root, tmp_path, "--partner", "involve")
+    assert [[c.value for c in row] for row in book["Partners"].iter_rows(min_row=2)] == [
+        ["involve", "Involve", "Charity", "England", "Consortium member", None, "Age", None, None]]
+
+
+def test_a_joint_meeting_in_another_partners_file_is_not_offered_to_correct(make_project, tmp_path):
+    """Review t11: the joint workshop lies in involve's file and names wcva. Offered in wcva's workbook, corrected
+    there (date, attendees 20 -> 22) and returned into wcva's folder, it was counted twice, silently. Now wcva's
+    workbook leaves it out and says to ask the facilitator; returned, the figures are what they were."""
+    from bidkit.evidence import load
+    from bidkit.figures import compute
+
+    root = make_project({"meetings.csv": None,
+                         "meetings-involve.csv": "date,title,partners,attendees\n"
+                                                 "13/11/2018,Joint workshop,involve; wcva,20\n",
+                         "partners/wcva/meetings.csv": "date,title,partners,attendees\n"
+                                                       "20/11/2018,Board,wcva,5\n"})
+    before = compute(load(root))
+    out = tmp_path / "wcva.xlsx"
+    assert run("workbook", str(root), "--out", str(out), "--partner", "wcva", "--kinds", "meetings").exit_code == 0
+    book = openpyxl.load_workbook(out)
+    assert [[c.value for c in row][:4] for row in book["Meetings"].iter_rows(min_row=2)] == [
+        [datetime(2018, 11, 20), "Board", "wcva", None]]
+    text = "\n".join(str(c.value) for c in book["Instructions"]["A"] if c.value)
+    assert ("Rows held in other partners' files or in the bid facilitator's own files are not included, even when "
+            "they name you") in text
+    assert "ask the bid facilitator to change it" in text
+    (root / "partners" / "wcva" / "meetings.csv").unlink()
+    shutil.copyfile(out, root / "partners" / "wcva" / "workbook.xlsx")
+    evidence = load(root)
+    after = compute(evidence)
+    assert (after.meetings_held, after.people_reached) == (before.meetings_held, before.people_reached) == (2, 25)
+    assert [p for p in evidence.warnings if "same meeting" in p.message] == []
 
 
 def test_same_bytes_with_source_date_epoch(project, tmp_path, monkeypatch):
@@ -442,7 +494,7 @@ def test_a_partners_workbook_returned_as_it_is_says_what_its_old_files_said(make
     """Made for involve from its own files, and put back in their place unchanged: the same records, the same
     problems at the same rows (the wrong value kept as written for the partner to correct), now at their cells."""
     root = make_project({
-        "meetings.csv": None,           # rows naming involve in a shared file would come back as duplicates
+        "meetings.csv": None,
         "partners/involve/meetings.csv": "title,date,partners,attendees\nA,20/11/2018,involve,lots\n"
                                          "B,21 Nov 2018,involve;wcva,4\n",
         "partners/involve/budget.csv": "heading,amount,partner\nStaff,\"£1,000\",involve\n",

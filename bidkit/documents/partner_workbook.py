@@ -179,7 +179,7 @@ def parse_kinds(text: str | None) -> list[str]:
 
 def find_partner(on_file: OnFile, ref: str) -> tuple[str, str]:
     partners = on_file.partners()
-    pid = owner_keys(partners).get(tx.fold(ref))
+    pid = owner_keys(partners).find(ref)
     if pid is None:
         known = ", ".join(p for p, _ in partners) or "none (the project has no readable partners file)"
         raise BidkitError(f"--partner: '{ref}' is not a partner of this project"
@@ -189,7 +189,7 @@ def find_partner(on_file: OnFile, ref: str) -> tuple[str, str]:
 
 
 def workbook(on_file: OnFile, kinds: list[str], partner: str | None = None) -> Workbook:
-    """The workbook for `kinds`; with `partner` (an id or name), holding the rows on file for that partner."""
+    """The workbook for `kinds`; with `partner` (an id or name), holding the rows of that partner's own files."""
     chosen = find_partner(on_file, partner) if partner is not None else None
     partners = on_file.partners()
     lists = {name: list(table.values()) for name, table in CHOICE_LISTS.items()}
@@ -200,13 +200,14 @@ def workbook(on_file: OnFile, kinds: list[str], partner: str | None = None) -> W
         start, end = on_file.period
         dates = (date(start.year - DATE_MARGIN_YEARS, 1, 1), date(end.year + DATE_MARGIN_YEARS, 12, 31))
     sheets = []
+    keys = owner_keys(partners)
     for kind in kinds:
         columns = tuple(Column(c.name, c.type, c.note, c.required, c.limit, c.choices, c.low,
                                on_file.duration_years if kind == "budget" and c.name == "year" else c.high)
                         for c in COLUMNS[kind])
         sheet = Sheet(kind, SHEET_TITLES[kind], columns)
         if chosen is not None:
-            mine = [row for row in on_file.rows[kind] if belongs(row, chosen, owner_keys(partners))]
+            mine = [row for row in on_file.rows[kind] if belongs(row, chosen, keys)]
             sheet.extra = list(dict.fromkeys(h for row in mine for h in row.extra))
             sheet.rows = [[cell(c, row.values.get(c.name)) for c in columns] +
                           [cell(None, row.extra.get(h)) for h in sheet.extra] for row in mine]
@@ -220,16 +221,12 @@ def used(list_name: str, sheets: list[Sheet]) -> bool:
     return any(c.choices == list_name for s in sheets for c in s.columns)
 
 
-def belongs(row: RowOnFile, partner: tuple[str, str], keys: dict[str, str]) -> bool:
-    """A row is the partner's when it names the partner (its own row, a meeting, a lead, a budget line) or lies in
-    a file that is the partner's (its subfolder or file-name suffix): the returned workbook replaces those."""
-    mine = {tx.fold(partner[0]), tx.fold(partner[1])}
-    if owner_of(row.place.file, keys) == partner[0]:
-        return True
-    if row.kind == "partners":
-        return any(tx.fold(str(row.values.get(k) or "")) in mine for k in ("id", "name"))
-    refs = row.values.get({"meetings": "partners", "action-plan": "leads", "budget": "partner"}.get(row.kind, ""))
-    return refs is not None and any(tx.fold(str(ref)) in mine for ref in split_list(refs))
+def belongs(row: RowOnFile, partner: tuple[str, str], keys) -> bool:
+    """A row is the partner's when it lies in a file that is the partner's (its subfolder or file-name suffix):
+    the returned workbook replaces exactly those files. A row in another partner's or the facilitator's file that
+    merely names the partner (a joint meeting, a budget line) stays out: corrected in the workbook, it would be
+    counted a second time beside the row it was copied from, which the returned workbook does not replace."""
+    return owner_of(row.place.file, keys) == partner[0]
 
 
 def cell(column: Column | None, value):
@@ -264,9 +261,13 @@ def instructions(title: str, partner: tuple[str, str] | None, sheets: list[Sheet
              ("heading", "What to fill in")]
     lines += [("item", f"{s.title}: {WHAT_EACH_SHEET_HOLDS[s.kind]}.") for s in sheets]
     if partner:
-        lines.append(("text", f"The sheets already hold what we have on file for {partner[1]}. Please correct "
-                              "anything that is wrong, add what is missing and delete rows that should not be "
-                              "there, rather than typing it all again."))
+        lines.append(("text", f"The sheets already hold what we have on file for {partner[1]} in the files "
+                              f"{partner[1]} sent. Please correct anything that is wrong, add what is missing and "
+                              "delete rows that should not be there, rather than typing it all again."))
+        lines.append(("text", "Rows held in other partners' files or in the bid facilitator's own files are not "
+                              "included, even when they name you (a meeting you attended together, a budget line "
+                              "you spend): please do not add them here, or they would be counted twice. If one "
+                              "of them is wrong, ask the bid facilitator to change it."))
     lines += [
         ("heading", "How to fill it in"),
         ("item", "Row 1 of each sheet holds the column names. Please do not change them or rename the sheets: "

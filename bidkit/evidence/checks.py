@@ -12,6 +12,7 @@ from ..problems import Place, Problem
 from . import taxonomies as tx
 from .dates import Period, long_date
 from .models import Action, BudgetLine, Meeting, Outcome, Partner, Project, dated_fields
+from .owners import PartnerKeys
 
 
 def slugify(name: str) -> str:
@@ -19,13 +20,10 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "partner"
 
 
-def partner_keys(partners: list[Partner]) -> dict[str, str]:
-    """Folded id and name -> id: the one way a partner is found from what someone wrote."""
-    keys: dict[str, str] = {}
-    for p in partners:
-        keys.setdefault(tx.fold(p.id), p.id)
-        keys.setdefault(tx.fold(p.name), p.id)
-    return keys
+def partner_keys(partners: list[Partner]) -> PartnerKeys:
+    """The partners as `PartnerKeys` finds them (exact id, exact name, then folded): the one way a partner is found
+    from what someone wrote, the same as a file's owner (`owners.owner_of`)."""
+    return PartnerKeys((p.id, p.name) for p in partners)
 
 
 class Directory:
@@ -39,7 +37,7 @@ class Directory:
         self.by_key = partner_keys(partners)
 
     def find(self, ref: str) -> str | None:
-        return self.by_key.get(tx.fold(ref))
+        return self.by_key.find(ref)
 
     def is_rejected(self, ref: str) -> bool:
         return self.incomplete or tx.fold(ref) in self.rejected
@@ -53,7 +51,11 @@ class Directory:
 
 
 def check_partners(partners: list[Partner]) -> list[Problem]:
+    """Ids and names each used once; and no id or name that, folded (case, spaces, `-` and `_` aside), is
+    another partner's id or name: a meeting, a budget line or a file named `cardiff-volunteer-centre` must never
+    be able to mean two partners."""
     problems, ids, names = [], {}, {}
+    claimed: dict[str, tuple[Partner, str]] = {}      # folded id or name -> the partner and field that has it
     for p in partners:
         if p.id is None:
             p.id = slugify(p.name)
@@ -66,6 +68,20 @@ def check_partners(partners: list[Partner]) -> list[Problem]:
             problems.append(Problem.at(p.place_of("name"), "name", f"'{p.name}' is also listed at {names[key]}", p.name))
         else:
             names[key] = p.place
+        for name in ("id", "name"):
+            value = getattr(p, name)
+            key = tx.fold(value)
+            other, its = claimed.setdefault(key, (p, name))
+            if other is p:
+                continue
+            if (p.id == other.id and key == tx.fold(p.id)) or \
+                    (tx.fold_text(p.name) == tx.fold_text(other.name) and key == tx.fold(p.name)):
+                continue                                  # the same id or name twice: reported above
+            theirs = getattr(other, its)
+            problems.append(Problem.at(p.place_of(name), name, f"'{value}' is too like the {its} '{theirs}' of "
+                                       f"the partner at {other.place_of(its)}: a meeting, a budget line or a "
+                                       "file naming either could mean the other; make them differ by more than "
+                                       "case, spaces, - or _", value))
     return problems
 
 
@@ -151,6 +167,23 @@ def check_actions(actions: list[Action], directory: Directory) -> list[Problem]:
             if directory.find(ref) is None and not directory.is_rejected(ref):
                 problems.append(Problem.at(a.place_of("leads"), "leads", f"'{ref}' is not a partner{directory.hint(ref)}; "
                                            "it is shown as written", ref, severity="warning"))
+    return problems
+
+
+def check_refused_references(refused: list[tuple], directory: Directory) -> list[Problem]:
+    """The partner references of rows refused for another error (`validate.refused_references`: kind, field,
+    place, references), checked as `check_meetings`, `check_actions` and `check_budget` check a record's: a
+    meeting with a wrong date and the partner 'wcvaa' is told both. The row still gives no record."""
+    problems = []
+    for kind, field, place, refs in refused:
+        for ref in refs:
+            if directory.find(ref) is not None or directory.is_rejected(ref):
+                continue
+            if kind == "action-plan":
+                problems.append(Problem.at(place, field, f"'{ref}' is not a partner{directory.hint(ref)}; it is "
+                                           "shown as written", ref, severity="warning"))
+            else:
+                problems.append(Problem.at(place, field, f"'{ref}' is not a partner{directory.hint(ref)}", ref))
     return problems
 
 

@@ -5,6 +5,7 @@ checked against each other: references, duplicates, the budget against the amoun
 """
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -15,12 +16,13 @@ from ..paths import refusal
 from ..problems import BidkitError, EvidenceInvalid, Place, Problem, errors
 from . import taxonomies as tx
 from .checks import (Directory, check_actions, check_budget, check_dates, check_meetings, check_outcomes,
-                     check_partners, partner_keys)
+                     check_partners, check_refused_references, partner_keys)
 from .files import evidence_files, kind_of_name
 from .funders.profile import Profile, check as check_profile, load_profile
 from .kinds import KINDS
 from .models import Action, BudgetLine, Meeting, Outcome, PartialProject, Partner, Project, ReadingItem
 from .narrative import Narrative, check_sections, read_narrative
+from .owners import PartnerKeys
 from .readers import read_tables
 from .tables import ReadError, Table
 from .validate import given, validate, validate_table
@@ -49,16 +51,68 @@ class Evidence:
 
     def find_partner(self, ref: str) -> Partner | None:
         """The partner someone meant by an id or a name as written (case, spaces and `-` aside)."""
-        pid = self._keys.get(tx.fold(ref))
+        pid = self._keys.find(ref)
         return self.partner(pid) if pid else None
 
     @cached_property
-    def _keys(self) -> dict[str, str]:
+    def _keys(self) -> PartnerKeys:
         return partner_keys(self.partners)
 
     @property
     def lead(self) -> Partner:
         return self.partner(self.project.lead_partner)
+
+
+def failed_kinds(name: str, tables: list[Table], trouble: list[Problem]) -> tuple[set[str | None], list]:
+    """What the read-time errors of one file leave unjudged: the kinds of its tables that failed as a whole, and
+    (kind, table, problem) for each row that was refused on its own (a row with more cells than the header
+    names, a cell of bytes no encoding explains), whose table was read without it. A table's problem names its
+    sheet, so a column given twice in consortium.xlsx[Budget] leaves only budget lines unjudged, never the
+    meetings of another file; None (any kind) for an error of a whole file whose name is no kind."""
+    by_sheet = {t.place.sheet: t for t in tables}
+    of_table = {id(p): t.kind for t in tables for p in t.problems}
+    kinds: set[str | None] = set()
+    rows: list[tuple[str, Table, Problem]] = []
+    for p in errors(trouble):
+        table = by_sheet.get(p.sheet)
+        if id(p) in of_table:
+            kinds.add(of_table[id(p)])
+        elif table is not None and table.header_row is not None and p.row is not None and p.row > table.header_row:
+            rows.append((table.kind, table, p))
+        elif p.sheet is not None and (table is not None or kind_of_name(p.sheet)):
+            kinds.add(table.kind if table is not None else kind_of_name(p.sheet))
+        else:
+            kinds.add(kind_of_name(name))
+    return kinds, rows
+
+
+def refused_partner(table: Table, p: Problem) -> list[dict]:
+    """What can be read of the id and name of a partners row refused while reading, as rows for
+    `Directory(rejected=...)`: the cell's own value for a cell refused at its field; else the cells of the row as
+    the problem gives them, by the header's positions. A row with more cells than names has a separator typed
+    inside a value (`copro,Co-Production Network, Wales,...`), so each way the extra cells may join is taken: the
+    id `copro` and the names `Co-Production Network` and `Co-Production Network, Wales`. [] when neither id nor
+    name can be read."""
+    if p.field is not None:
+        return [{p.field: p.value}] if p.field in ("id", "name") and p.value else []
+    if not p.value:
+        return []
+    text = p.value[:-3] if len(p.value) == 80 and p.value.endswith("...") else p.value
+    sep, cells = max(((d, next(csv.reader([text], delimiter=d), [])) for d in (",", ";", "\t")),
+                     key=lambda found: len(found[1]))
+    known = len(cells) - (text != p.value)        # a cell cut short by the problem's 80 characters is unknown
+    extra = max(len(cells) - len(table.headers), 0)
+    found = []
+    for i, header in enumerate(table.headers):
+        key = tx.fold(header)
+        if key not in ("id", "name"):
+            continue
+        for start in range(i, i + extra + 1):
+            for end in range(start + 1, i + extra + 2):
+                value = sep.join(cells[start:end]).strip()
+                if end <= known and value:
+                    found.append({key: value})
+    return found
 
 
 def funder_profile(root: Path, project: Project) -> tuple[Profile | None, list[Problem]]:
@@ -90,19 +144,31 @@ def load(root: Path) -> Evidence:
     paths, trouble = evidence_files(root)
     problems += trouble
     unread: set[str | None] = {kind_of_name(p.file) for p in trouble}
+    refused: list[tuple[str, Table, Problem]] = []     # rows refused while reading; the rest of their table read
     for path in paths:
         rel = path.relative_to(root).as_posix()
         files.append(rel)
         found, trouble = read_tables(path, rel)
         tables += found
         problems += trouble
-        if errors(trouble):
-            unread.add(kind_of_name(path.name))
+        kinds, rows = failed_kinds(path.name, found, trouble)
+        unread |= kinds
+        refused += rows
     records: dict[str, list] = {kind: [] for kind in KINDS}
-    incomplete = set(unread)                  # ... and the kinds some of whose rows have errors
+    # partners whose rows were refused, by what can be read of them: references to them are not judged; a
+    # partner neither of whose names can be read leaves no reference to be judged
     rejected_partners: list[dict] = []
+    for kind, table, p in refused:
+        if kind == "partners":
+            found = refused_partner(table, p)
+            rejected_partners += found
+            if not found:
+                unread.add("partners")
+    incomplete = set(unread) | {kind for kind, _, _ in refused}   # ... and the kinds some of whose rows have errors
+    refused_references: list[tuple] = []       # the partners named by rows refused for another error
     for table in tables:
-        found, trouble = validate_table(table, rejected_partners if table.kind == "partners" else None)
+        found, trouble = validate_table(table, rejected_partners if table.kind == "partners" else None,
+                                        refused_references)
         records[table.kind] += found
         problems += trouble
         if errors(trouble):
@@ -120,6 +186,7 @@ def load(root: Path) -> Evidence:
     problems += check_dates(records, facts)
     meetings, trouble = check_meetings(records["meetings"], directory, facts)
     problems += trouble
+    problems += check_refused_references(refused_references, directory)
     budget_places = sorted({Place(t.place.file, t.place.sheet) for t in tables if t.kind == "budget"})
     problems += check_budget(records["budget"], directory, facts, budget_places,
                              complete=not {"budget", None} & incomplete)

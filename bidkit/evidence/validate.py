@@ -7,8 +7,10 @@ dates typed month first is refused as a whole: one of its dates proves the order
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
+from typing import Annotated
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..messages import plain_message
 from ..problems import Place, Problem
@@ -144,8 +146,33 @@ def month_first_problem(table: Table, header: str, field: str, example: tuple, e
                       f"first ({meant:%d/%m/%Y}) or as {meant:%Y-%m-%d}", text)
 
 
-def validate_table(table: Table, rejected: list[dict] | None = None) -> tuple[list[Model], list[Problem]]:
-    """Every row of one table; rows that fail are appended to `rejected` (as header -> value)."""
+REFERENCES = {"meetings": "partners", "action-plan": "leads", "budget": "partner"}    # kind -> field naming partners
+
+
+@lru_cache(maxsize=None)
+def field_adapter(model: type[BaseModel], name: str) -> TypeAdapter:
+    info = model.model_fields[name]
+    return TypeAdapter(Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
+
+
+def refused_references(model: type[BaseModel], kind: str, data: dict, place: Place, failed: set[str]) -> tuple | None:
+    """(kind, field, place, references) of a row refused for another error whose partners field is valid in
+    itself, so a meeting with a wrong date still hears that 'wcvaa' is not a partner; None otherwise."""
+    name = REFERENCES.get(kind)
+    if name is None or name in failed or blank(data.get(name)):
+        return None
+    try:
+        refs = field_adapter(model, name).validate_python(data[name])
+    except ValidationError:
+        return None
+    refs = [refs] if isinstance(refs, str) else list(refs or [])
+    return (kind, name, place, refs) if refs else None
+
+
+def validate_table(table: Table, rejected: list[dict] | None = None,
+                   references: list[tuple] | None = None) -> tuple[list[Model], list[Problem]]:
+    """Every row of one table; rows that fail are appended to `rejected` (as header -> value), and the partner
+    references of those whose partners field is valid to `references` (see `refused_references`)."""
     model = TABLE_MODELS[table.kind]
     known = field_names(model)
     problems: list[Problem] = []
@@ -202,6 +229,14 @@ def validate_table(table: Table, rejected: list[dict] | None = None) -> tuple[li
         problems += found + list(bad.values())
         if record is not None and not untrusted and not bad:
             records.append(record)
-        elif rejected is not None:
+            continue
+        if rejected is not None:
             rejected.append(data)
+        if references is not None and table.kind in REFERENCES:
+            failed = {(p.field or "").split(".")[0] for p in found} | untrusted | set(bad)
+            name = REFERENCES[table.kind]
+            place = Place(row.place.file, row.place.sheet, row.place.row, columns.get(name))   # as record.place_of
+            found_refs = refused_references(model, table.kind, data, place, failed)
+            if found_refs is not None:
+                references.append(found_refs)
     return records, problems
