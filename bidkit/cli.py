@@ -179,9 +179,10 @@ def write_partner_reports(project: Path, problems: list[Problem], folder: Path) 
 @click.option("--out", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="The workbook to write, FILE.xlsx.")
 @click.option("--partner", metavar="ID",
-              help="Make it for this partner (its id or name): the sheets hold the rows already on file for it "
-                   "(its partner row, the meetings naming it, the actions it leads, its budget lines, and every "
-                   "row of its own files), to correct rather than retype.")
+              help="Make it for this partner (its id or name): the sheets hold the rows of its own files (its "
+                   "folder or file-name suffix), to correct rather than retype; rows in other partners' or the "
+                   "facilitator's files are left out even when they name it (corrected in the workbook, they would "
+                   "be counted twice).")
 @click.option("--kinds", metavar="K,K",
               help="The sheets to include, separated by commas (default: partners,meetings,reading-list,"
                    "action-plan,budget).")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Iterable, Literal
 
 Severity = Literal["error", "warning"]
@@ -57,14 +57,16 @@ class Problem:
     value: str | None
     message: str
     cell: str | None = None         # `E7`: in a workbook, the cell the value was in
+    kind: str | None = field(default=None, compare=False)   # the kind of evidence left unread, where a reader knows
 
     @classmethod
     def at(cls, place: Place, field: str | None, message: str, value: object = None,
-           severity: Severity = "error") -> "Problem":
+           severity: Severity = "error", kind: str | None = None) -> "Problem":
         shown = None if value is None else str(value)
         if shown is not None and len(shown) > 80:
             shown = shown[:77] + "..."
-        return cls(severity, undecodable(place.file), place.sheet, place.row, field, shown, message, place.cell)
+        return cls(severity, undecodable(place.file), place.sheet, place.row, field, shown, message, place.cell,
+                   kind)
 
     @property
     def place(self) -> Place:
@@ -77,7 +79,10 @@ class Problem:
         return shown(f"{self.place}: {tag}{field}{self.message}")
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        """What --json prints: the contract's keys (the internal `kind` is not one of them)."""
+        found = asdict(self)
+        del found["kind"]
+        return found
 
 
 def sort_key(p: Problem) -> tuple:

@@ -11,7 +11,7 @@ from bidkit.evidence.checks import Directory, check_meetings, check_partners
 from bidkit.evidence.models import Meeting, Partner, Project
 from bidkit.evidence.owners import owner_keys, owner_of
 from bidkit.problems import Place
-from conftest import MINIMAL, problems_of
+from conftest import MINIMAL, problems_of, xlsx
 
 CARDIFF = ("cvc,Cardiff Volunteer Centre,charity,wales,consortium\n"
            "cardiff-volunteer-centre,Cardiff Volunteer Centre Cathays,charity,england,consortium\n")
@@ -183,3 +183,12 @@ def test_a_partners_row_refused_with_neither_name_readable_leaves_references_unj
                          "meetings.csv": "date,title,partners\n13/11/2018,AGM,copro\n14/11/2018,Board,nosuch\n"})
     assert [(p.file, p.row, p.field) for p in problems_of(root) if p.severity == "error"] == [
         ("partners.csv", 4, "type")]
+
+
+def test_a_misnamed_sheet_of_meetings_leaves_partner_references_judged(make_project):
+    """The unread sheet is meetings, and says so: a wrong partner in another file is still reported."""
+    root = make_project({"wcva-evidence.xlsx": xlsx({"Sheet1": [["date", "title", "partners"],
+                                                                ["14/11/2018", "Joint", "wcva"]]}),
+                         "meetings.csv": "date,title,partners\n14/11/2018,First,wcvaa\n"})
+    found = {(p.file, p.field, p.severity) for p in problems_of(root)}
+    assert ("wcva-evidence.xlsx", None, "error") in found and ("meetings.csv", "partners", "error") in found

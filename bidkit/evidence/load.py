@@ -75,7 +75,9 @@ def failed_kinds(name: str, tables: list[Table], trouble: list[Problem]) -> tupl
     rows: list[tuple[str, Table, Problem]] = []
     for p in errors(trouble):
         table = by_sheet.get(p.sheet)
-        if id(p) in of_table:
+        if p.kind is not None:                  # the reader knows what it left unread (a misnamed sheet or file)
+            kinds.add(p.kind)
+        elif id(p) in of_table:
             kinds.add(of_table[id(p)])
         elif table is not None and table.header_row is not None and p.row is not None and p.row > table.header_row:
             rows.append((table.kind, table, p))

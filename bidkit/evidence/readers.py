@@ -30,7 +30,7 @@ def read_tables(path: Path, rel: str) -> tuple[list[Table], list[Problem]]:
             if looks:                   # its rows would be missing from every figure: refused, not passed over
                 return [], [Problem.at(Place(rel), None, f"has the columns of {looks} but its name does not start "
                                        f"with '{looks}', so none of its rows were counted; rename it e.g. "
-                                       f"{suggested_name(path, looks)}")]
+                                       f"{suggested_name(path, looks)}", kind=looks)]
             return [], [Problem.at(Place(rel), None, "bidkit does not know what this file holds; name it after "
                                    "a kind of evidence (" + ", ".join(KINDS) + "), e.g. meetings-wcva.csv",
                                    severity="warning")]

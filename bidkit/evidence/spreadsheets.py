@@ -214,7 +214,7 @@ def read_sheets(book: Workbook, rel: str, kind: str | None) -> tuple[list[Table]
             title = sheet_title(looks) + (" 2" if looks in taken else "")
             problems.append(Problem.at(Place(rel, name), None, f"the sheet '{name}' has the columns of {looks} but "
                                        "bidkit reads only sheets named after a kind, so none of its rows were "
-                                       f"counted; rename the sheet '{title}'"))
+                                       f"counted; rename the sheet '{title}'", kind=looks))
     if not chosen and unread:
         return [], problems
     if not chosen:
