@@ -42,24 +42,50 @@ def letters_to_index(letters: bytes) -> int:
 
 # ---------------------------------------------------------------- xlsx
 
+def xml_events(stream, events=("start", "end")):
+    """A streaming XML parse that never expands an entity, fetches anything or builds more than one element at a
+    time (each is cleared once ended)."""
+    from lxml import etree
+
+    return etree.iterparse(stream, events=events, resolve_entities=False, no_network=True, huge_tree=False,
+                           load_dtd=False, remove_comments=True)
+
+
+def local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def attribute(element, name: str) -> str | None:
+    """An attribute by its local name, whatever its prefix or quotes."""
+    for key, value in element.attrib.items():
+        if local(key) == name:
+            return value
+    return None
+
+
+def read_attributes(zf: zipfile.ZipFile, member: str, tag: str, names: tuple[str, ...]) -> list[tuple]:
+    found = []
+    with zf.open(member) as stream:
+        for event, element in xml_events(stream, ("end",)):
+            if local(element.tag) == tag:
+                found.append(tuple(attribute(element, n) for n in names))
+            element.clear()
+    return found
+
+
 def xlsx_sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> the zip member holding its XML."""
-    try:
-        book = zf.read("xl/workbook.xml").decode("utf-8", "replace")
-        rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-    except KeyError:
+    names = set(zf.namelist())
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
         return {}
     targets = {}
-    for rel in re.finditer(r"<(?:\w+:)?Relationship\b[^>]*>", rels):
-        rid, target = re.search(r'\bId="([^"]*)"', rel.group()), re.search(r'\bTarget="([^"]*)"', rel.group())
+    for rid, target in read_attributes(zf, "xl/_rels/workbook.xml.rels", "Relationship", ("Id", "Target")):
         if rid and target:
-            path = target.group(1)
-            targets[rid.group(1)] = path.lstrip("/") if path.startswith("/") else posixpath.normpath("xl/" + path)
+            targets[rid] = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
     paths = {}
-    for sheet in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", book):
-        name, rid = re.search(r'\bname="([^"]*)"', sheet.group()), re.search(r'\br:id="([^"]*)"', sheet.group())
-        if name and rid and rid.group(1) in targets:
-            paths[html.unescape(name.group(1))] = targets[rid.group(1)]
+    for name, rid in read_attributes(zf, "xl/workbook.xml", "sheet", ("name", "id")):
+        if name and rid and rid in targets:
+            paths[name] = targets[rid]
     return paths
 
 
@@ -99,7 +125,6 @@ def attr(tag: bytes, name: bytes) -> bytes | None:
 
 def xlsx_facts(xml: bytes, sheet: str) -> SheetFacts:
     facts = SheetFacts()
-    check_xlsx_extent(xml, sheet)
     if b"hidden" in xml:
         filtered = range(0)
         flt = AUTOFILTER.search(xml)
@@ -138,15 +163,73 @@ def xlsx_facts(xml: bytes, sheet: str) -> SheetFacts:
     return facts
 
 
-def check_xlsx_extent(xml: bytes, sheet: str) -> None:
-    """Refuse a sheet whose cells reach so far that calamine's dense grid would not fit in memory."""
-    if not re.search(rb'r="[A-Z]{1,3}\d{6}', xml) and not re.search(rb'r="[A-Z]{2,3}\d', xml):
-        return                       # under 100,000 rows and 26 columns: at most 2.6 million cells
-    rows = cols = 0
-    for letters, number in CELL_REF.findall(xml):
-        rows, cols = max(rows, int(number)), max(cols, letters_to_index(letters) + 1)
+REF = re.compile(r"([A-Za-z]{1,3})(\d+)$")
+
+
+def check_xlsx_extent(zf: zipfile.ZipFile, member: str, sheet: str) -> None:
+    """Refuse a sheet whose cells reach so far that calamine's dense grid would not fit in memory: measured with
+    an XML parser over the sheet's part (a row without `r` follows the last, a cell without `r` stands after the
+    last), before calamine is asked for the sheet."""
+    rows = cols = row = col = 0
+    with zf.open(member) as stream:
+        for event, element in xml_events(stream):
+            tag = local(element.tag)
+            if event == "start":
+                if tag == "row":
+                    number = attribute(element, "r")
+                    row = int(number) if number and number.strip().isdigit() else row + 1
+                    col = 0
+                elif tag == "c":
+                    ref = REF.match((attribute(element, "r") or "").strip())
+                    if ref:
+                        row, col = int(ref.group(2)), letters_to_index(ref.group(1).upper().encode()) + 1
+                    else:
+                        col += 1
+                    rows, cols = max(rows, row), max(cols, col)
+                    if rows * cols > MAX_CELLS:
+                        raise too_big(sheet, rows, cols)
+            elif tag in ("row", "c"):
+                element.clear()
     if rows * cols > MAX_CELLS:
         raise too_big(sheet, rows, cols)
+
+
+def check_ods_extent(zf: zipfile.ZipFile) -> None:
+    """The same for every table of an ODS: rows and cells with their repeats multiplied out."""
+    name, rows, cols, row, col, row_repeat, row_value = "", 0, 0, 0, 0, 1, False
+    with zf.open("content.xml") as stream:
+        for event, element in xml_events(stream):
+            tag = local(element.tag)
+            if tag == "table":
+                if event == "start":
+                    name, rows, cols, row = attribute(element, "name") or "", 0, 0, 0
+                else:
+                    element.clear()
+            elif tag == "table-row":
+                if event == "start":
+                    row_repeat, row_value, col = repeat(element, "number-rows-repeated"), False, 0
+                else:
+                    if row_value:
+                        rows = max(rows, row + row_repeat)
+                    row += row_repeat
+                    element.clear()
+            elif tag in ("table-cell", "covered-table-cell") and event == "end":
+                count = repeat(element, "number-columns-repeated")
+                if attribute(element, "value-type") is not None or len(element):
+                    row_value, cols = True, max(cols, col + count)
+                col += count
+                element.clear()
+            if event == "end" and tag in ("table-cell", "covered-table-cell"):
+                reach = max(rows, row + row_repeat) if row_value else rows
+                if reach * cols > MAX_CELLS:
+                    raise too_big(name, reach, cols)
+            elif event == "end" and tag == "table-row" and rows * cols > MAX_CELLS:
+                raise too_big(name, rows, cols)
+
+
+def repeat(element, name: str) -> int:
+    value = (attribute(element, name) or "1").strip()
+    return int(value) if value.isdigit() else 1
 
 
 # ---------------------------------------------------------------- ods
