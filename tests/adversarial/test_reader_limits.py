@@ -157,3 +157,20 @@ def test_a_calamine_panic_is_one_plain_message():
         assert "open it in Excel or LibreOffice and save it again" in str(exc)
     else:
         raise AssertionError("no error")
+
+
+def test_a_yaml_file_past_5_mb_is_refused_before_it_is_parsed(tmp_path):
+    entry = "- {date: 13/11/2018, title: AGM, partners: wcva}\n"
+    root = write_tree(tmp_path / "p", {**MINIMAL, "meetings-big.yaml": entry * (6 * 2**20 // len(entry))})
+    found = [p for p in check_limited(root) if p[1] == "meetings-big.yaml"]
+    assert [(s, f) for s, f, _, _ in found] == [("error", "meetings-big.yaml")]
+    assert "larger than 5 MB" in found[0][3]
+
+
+def test_a_yaml_list_past_the_entry_limit_is_refused_on_the_event_stream(tmp_path):
+    from bidkit.evidence.yamlfile import MAX_ENTRIES
+
+    root = write_tree(tmp_path / "p", {**MINIMAL, "meetings-many.yaml": "- x\n" * (MAX_ENTRIES + 1)})
+    found = [p for p in check_limited(root) if p[1] == "meetings-many.yaml"]
+    assert [(s, f, r) for s, f, r, _ in found] == [("error", "meetings-many.yaml", MAX_ENTRIES + 1)]
+    assert f"more than {MAX_ENTRIES:,} list entries" in found[0][3]
