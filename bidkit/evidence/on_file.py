@@ -77,7 +77,7 @@ def read_on_file(root: Path) -> OnFile:
 def project_facts(root: Path) -> tuple[str | None, tuple[date, date] | None, int | None]:
     """The title, the period and duration_years from project.yaml, each where it can be read."""
     try:
-        data = read_yaml(root / "project.yaml", "project.yaml")
+        data = read_yaml(root / "project.yaml", "project.yaml", root)     # the path rule first: no FIFO, no link
     except (ReadError, OSError):
         return None, None, None
     if not isinstance(data, YMap):

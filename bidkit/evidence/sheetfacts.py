@@ -42,24 +42,50 @@ def letters_to_index(letters: bytes) -> int:
 
 # ---------------------------------------------------------------- xlsx
 
+def xml_events(stream, events=("start", "end")):
+    """A streaming XML parse that never expands an entity, fetches anything or builds more than one element at a
+    time (each is cleared once ended)."""
+    from lxml import etree
+
+    return etree.iterparse(stream, events=events, resolve_entities=False, no_network=True, huge_tree=False,
+                           load_dtd=False, remove_comments=True)
+
+
+def local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def attribute(element, name: str) -> str | None:
+    """An attribute by its local name, whatever its prefix or quotes."""
+    for key, value in element.attrib.items():
+        if local(key) == name:
+            return value
+    return None
+
+
+def read_attributes(zf: zipfile.ZipFile, member: str, tag: str, names: tuple[str, ...]) -> list[tuple]:
+    found = []
+    with zf.open(member) as stream:
+        for event, element in xml_events(stream, ("end",)):
+            if local(element.tag) == tag:
+                found.append(tuple(attribute(element, n) for n in names))
+            element.clear()
+    return found
+
+
 def xlsx_sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> the zip member holding its XML."""
-    try:
-        book = zf.read("xl/workbook.xml").decode("utf-8", "replace")
-        rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-    except KeyError:
+    names = set(zf.namelist())
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
         return {}
     targets = {}
-    for rel in re.finditer(r"<(?:\w+:)?Relationship\b[^>]*>", rels):
-        rid, target = re.search(r'\bId="([^"]*)"', rel.group()), re.search(r'\bTarget="([^"]*)"', rel.group())
+    for rid, target in read_attributes(zf, "xl/_rels/workbook.xml.rels", "Relationship", ("Id", "Target")):
         if rid and target:
-            path = target.group(1)
-            targets[rid.group(1)] = path.lstrip("/") if path.startswith("/") else posixpath.normpath("xl/" + path)
+            targets[rid] = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
     paths = {}
-    for sheet in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", book):
-        name, rid = re.search(r'\bname="([^"]*)"', sheet.group()), re.search(r'\br:id="([^"]*)"', sheet.group())
-        if name and rid and rid.group(1) in targets:
-            paths[html.unescape(name.group(1))] = targets[rid.group(1)]
+    for name, rid in read_attributes(zf, "xl/workbook.xml", "sheet", ("name", "id")):
+        if name and rid and rid in targets:
+            paths[name] = targets[rid]
     return paths
 
 
@@ -99,7 +125,6 @@ def attr(tag: bytes, name: bytes) -> bytes | None:
 
 def xlsx_facts(xml: bytes, sheet: str) -> SheetFacts:
     facts = SheetFacts()
-    check_xlsx_extent(xml, sheet)
     if b"hidden" in xml:
         filtered = range(0)
         flt = AUTOFILTER.search(xml)
@@ -138,15 +163,133 @@ def xlsx_facts(xml: bytes, sheet: str) -> SheetFacts:
     return facts
 
 
-def check_xlsx_extent(xml: bytes, sheet: str) -> None:
-    """Refuse a sheet whose cells reach so far that calamine's dense grid would not fit in memory."""
-    if not re.search(rb'r="[A-Z]{1,3}\d{6}', xml) and not re.search(rb'r="[A-Z]{2,3}\d', xml):
-        return                       # under 100,000 rows and 26 columns: at most 2.6 million cells
-    rows = cols = 0
-    for letters, number in CELL_REF.findall(xml):
-        rows, cols = max(rows, int(number)), max(cols, letters_to_index(letters) + 1)
-    if rows * cols > MAX_CELLS:
-        raise too_big(sheet, rows, cols)
+REF = re.compile(r"([A-Za-z]{1,3})(\d+)$")
+
+
+def stream_elements(stream, start, end=None, raw: bool = False) -> None:
+    """Feed an XML part through expat, calling start(local name, attributes by local name) and end(local name);
+    a part declaring entities (never in a real workbook, and the way to an entity bomb) is refused."""
+    from xml.parsers import expat
+
+    def no_entities(*_):
+        raise ReadError("the workbook is damaged (its XML declares entities); open it in Excel or LibreOffice and "
+                        "save it again")
+
+    parser = expat.ParserCreate()
+    parser.EntityDeclHandler = no_entities
+    parser.UnparsedEntityDeclHandler = no_entities
+    parser.ExternalEntityRefHandler = lambda *_: 0
+    parser.buffer_text = True
+    def local_names(name, attrs):
+        if ":" in name:
+            name = name.rsplit(":", 1)[-1]
+        if attrs and any(":" in key for key in attrs):
+            attrs = {key.rsplit(":", 1)[-1]: value for key, value in attrs.items()}
+        start(name, attrs)
+
+    parser.StartElementHandler = start if raw else local_names
+    if end is not None and raw:
+        parser.EndElementHandler = end
+    elif end is not None:
+        parser.EndElementHandler = lambda name: end(name.rsplit(":", 1)[-1] if ":" in name else name)
+    while True:
+        chunk = stream.read(1 << 20)
+        parser.Parse(chunk, not chunk)
+        if not chunk:
+            return
+
+
+def check_xlsx_extent(zf: zipfile.ZipFile, member: str, sheet: str) -> None:
+    """Refuse a sheet whose cells reach so far that calamine's dense grid would not fit in memory: measured with
+    an XML parser over the sheet's part (a row without `r` follows the last, a cell without `r` stands after the
+    last), before calamine is asked for the sheet."""
+    at = {"rows": 0, "cols": 0, "row": 0, "col": 0}
+
+    def start(tag, attrs):
+        if tag == "c":
+            ref = REF.match((attrs.get("r") or "").strip())
+            if ref:
+                at["row"], at["col"] = int(ref.group(2)), letters_to_index(ref.group(1).upper().encode()) + 1
+            else:
+                at["col"] += 1
+            if at["row"] > at["rows"] or at["col"] > at["cols"]:
+                at["rows"], at["cols"] = max(at["rows"], at["row"]), max(at["cols"], at["col"])
+                if at["rows"] * at["cols"] > MAX_CELLS:
+                    raise too_big(sheet, at["rows"], at["cols"])
+        elif tag == "row":
+            number = (attrs.get("r") or "").strip()
+            at["row"], at["col"] = (int(number) if number.isdigit() else at["row"] + 1), 0
+
+    if plainly_small(zf.read(member)):
+        return
+    with zf.open(member) as stream:
+        stream_elements(stream, start)
+
+
+ANY_ROW, ROW_WITH_R = re.compile(rb"<row[\s>/]"), re.compile(rb'<row r="\d')
+ANY_CELL, CELL_WITH_R = re.compile(rb"<c[\s>/]"), re.compile(rb'<c r="[A-Z]{1,3}\d')
+PREFIXED = re.compile(rb"<\w+:(?:row|c)[\s>/]")
+
+
+def plainly_small(xml: bytes) -> bool:
+    """A sound shortcut for the sheets Excel, LibreOffice and openpyxl write: when every row and cell carries
+    its reference first in double quotes (nothing prefixed, no character references) and no reference has six
+    digits or two letters, the sheet is under 100,000 rows and 26 columns; anything else is parsed."""
+    if b"&#" in xml or PREFIXED.search(xml):
+        return False
+    if len(ANY_ROW.findall(xml)) != len(ROW_WITH_R.findall(xml)) or \
+            len(ANY_CELL.findall(xml)) != len(CELL_WITH_R.findall(xml)):
+        return False
+    return not re.search(rb'r="[A-Z]{1,3}\d{6}', xml) and not re.search(rb'r="[A-Z]{2,3}\d', xml) \
+        and MAX_CELLS >= 100_000 * 26
+
+
+def check_ods_extent(zf: zipfile.ZipFile) -> None:
+    """The same for every table of an ODS: rows and cells with their repeats multiplied out. Names are matched
+    by their local part, whatever the prefix."""
+    at = {"name": "", "rows": 0, "cols": 0, "row": 0, "col": 0, "repeat": 1, "value": False, "cell": False}
+
+    def local_attrs(attrs) -> dict:
+        return {key.rsplit(":", 1)[-1]: value for key, value in attrs.items()}
+
+    def start(name, attrs):
+        tag = name.rsplit(":", 1)[-1]
+        if tag == "table-cell" or tag == "covered-table-cell":
+            attrs = local_attrs(attrs)
+            count = repeat(attrs, "number-columns-repeated")
+            if "value-type" in attrs:
+                at["value"], at["cols"] = True, max(at["cols"], at["col"] + count)
+            at["cell"] = True
+            at["col"] += count
+            reach = max(at["rows"], at["row"] + at["repeat"]) if at["value"] else at["rows"]
+            if reach * at["cols"] > MAX_CELLS:
+                raise too_big(at["name"], reach, at["cols"])
+        elif at["cell"]:                        # content in a cell (text:p): a value even without a type
+            at["value"], at["cols"] = True, max(at["cols"], at["col"])
+            reach = max(at["rows"], at["row"] + at["repeat"])
+            if reach * at["cols"] > MAX_CELLS:
+                raise too_big(at["name"], reach, at["cols"])
+        elif tag == "table-row":
+            at["repeat"], at["value"], at["col"] = repeat(local_attrs(attrs), "number-rows-repeated"), False, 0
+        elif tag == "table":
+            at.update(name=local_attrs(attrs).get("name", ""), rows=0, cols=0, row=0)
+
+    def end(name):
+        tag = name.rsplit(":", 1)[-1]
+        if tag == "table-cell" or tag == "covered-table-cell":
+            at["cell"] = False
+        elif tag == "table-row":
+            if at["value"]:
+                at["rows"] = max(at["rows"], at["row"] + at["repeat"])
+            at["row"] += at["repeat"]
+
+    with zf.open("content.xml") as stream:
+        stream_elements(stream, start, end, raw=True)
+
+
+def repeat(attrs: dict, name: str) -> int:
+    value = (attrs.get(name) or "1").strip()
+    return int(value) if value.isdigit() else 1
 
 
 # ---------------------------------------------------------------- ods

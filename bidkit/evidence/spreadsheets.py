@@ -18,7 +18,8 @@ from ..problems import Place, Problem
 from . import taxonomies as tx
 from .files import check_zip, kind_of_name
 from .kinds import TABLE_KINDS, YAML_ONLY_KINDS
-from .sheetfacts import SheetFacts, check_shared_strings, ods_facts, xlsx_facts, xlsx_sheet_paths
+from .sheetfacts import (SheetFacts, check_ods_extent, check_shared_strings, check_xlsx_extent, ods_facts,
+                         xlsx_facts, xlsx_sheet_paths)
 from .tables import HEADER_SEARCH_ROWS, ReadError, Table, blank, column_names, table_from_records
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -72,6 +73,7 @@ class Workbook:
             names = set(self.zip.namelist())
             if "content.xml" in names:
                 self.format = "ods"
+                check_ods_extent(self.zip)
                 self.facts_by_sheet = ods_facts(self.zip.read("content.xml"))
             elif "xl/workbook.xml" in names:
                 self.format = "xlsx"
@@ -101,7 +103,12 @@ class Workbook:
         merged range holding the range's value."""
         if sheet in self.grids:
             return self.grids[sheet]
-        facts = self.facts(sheet)            # first: it refuses a sheet too big to hold before calamine tries
+        if self.format == "xlsx":           # first: refuse a sheet too big to hold before calamine tries
+            members = [self.paths[sheet]] if sheet in self.paths else \
+                [n for n in self.zip.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+            for member in members:
+                guarded(check_xlsx_extent, self.zip, member, sheet)
+        facts = self.facts(sheet)
         ws = guarded(self.book.get_sheet_by_name, sheet)
         records = guarded(ws.to_python, skip_empty_area=False)
         merged = facts.merged or [(a, b, c, d) for (a, b), (c, d) in (ws.merged_cell_ranges or [])]
@@ -153,8 +160,8 @@ def guarded(call, *args, **kwargs):
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:        # noqa: B036 (zlib.error, BadZipFile, struct.error, PanicException ...)
-        raise ReadError(f"the workbook could not be opened ({type(exc).__name__}: it is damaged or not what its "
-                        "name says); open it in Excel or LibreOffice and save it again") from exc
+        raise ReadError("the workbook could not be opened (it is damaged or not what its name says); open it in "
+                        "Excel or LibreOffice and save it again") from exc
 
 
 def holds_columns_of(records: list[list]) -> str | None:

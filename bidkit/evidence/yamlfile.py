@@ -37,6 +37,11 @@ class YList(list):
 
 
 MAX_DEPTH = 20              # outcomes > indicators > targets is four; a file 5,000 deep would exhaust the stack
+# PyYAML builds a node, then a value, for every scalar at about 100 bytes of memory per byte of YAML and 10 s a
+# megabyte: 5 MB (some 100,000 short entries, five times the largest YAML file we measure) costs under a minute
+# and 600 MB at worst; a larger file is refused before it is read
+MAX_YAML_BYTES = 5 * 2**20
+MAX_ENTRIES = 50_000        # list entries in one file, counted on the event stream before any node is composed
 
 
 def load_yaml(text: str, rel: str):
@@ -46,16 +51,26 @@ def load_yaml(text: str, rel: str):
         err.line = mark.line + 1 if mark else line
         return err
 
-    depth = 0
+    depth = entries = 0
+    in_list: list[bool] = []                   # for each open collection: is it a list
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent,
+                                  yaml.AliasEvent)) and in_list and in_list[-1]:
+                entries += 1
+                if entries > MAX_ENTRIES:
+                    raise fail(f"the file has more than {MAX_ENTRIES:,} list entries; bidkit reads at most "
+                               f"{MAX_ENTRIES:,} from one YAML file: split it, or keep the rows in a .csv",
+                               event.start_mark)
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                in_list.append(isinstance(event, yaml.SequenceStartEvent))
                 depth += 1
                 if depth > MAX_DEPTH:            # checked on the stream, before anything recursive is built
                     raise fail(f"the YAML nests lists and sets of keys more than {MAX_DEPTH} deep here; no kind of "
                                "evidence needs that many levels", event.start_mark)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
+                in_list.pop()
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise fail("YAML anchors and aliases (& and *) are not allowed; write the value out",
                            event.start_mark)
@@ -117,8 +132,14 @@ def convert(node, fail):
 
 
 def yaml_text(path: Path) -> str:
-    """The file's text; ReadError at the first line holding a byte no encoding explains."""
-    decoded = decode_text(path.read_bytes(), SAVE_YAML_AS)
+    """The file's text; ReadError at the first line holding a byte no encoding explains, or for a file past
+    MAX_YAML_BYTES (read no further than that)."""
+    with open(path, "rb") as stream:
+        data = stream.read(MAX_YAML_BYTES + 1)
+    if len(data) > MAX_YAML_BYTES:
+        raise ReadError(f"the file is larger than {MAX_YAML_BYTES // 2**20} MB, more than bidkit reads from one YAML "
+                        "file; split it, or keep long lists of rows in a .csv")
+    decoded = decode_text(data, SAVE_YAML_AS)
     if decoded.bad_lines:
         line = min(decoded.bad_lines)
         text = decoded.text.splitlines()[line - 1]
@@ -130,8 +151,15 @@ def yaml_text(path: Path) -> str:
     return decoded.text
 
 
-def read_yaml(path: Path, rel: str):
-    """project.yaml or a funder profile: a file that must say something."""
+def read_yaml(path: Path, rel: str, folder: Path | None = None):
+    """project.yaml or a funder profile: a file that must say something. With `folder`, the file is read only if
+    the path rule (paths.refusal) allows it as `rel` in that folder."""
+    if folder is not None:
+        from ..paths import refusal
+
+        why = refusal(folder, Path(rel))
+        if why:
+            raise ReadError(f"bidkit did not read it: {why}")
     text = yaml_text(path)
     if not text.strip():
         raise ReadError("the file is empty; it needs at least title, lead_partner, as_of and period (`bidkit init "

@@ -110,3 +110,45 @@ def test_document_properties_are_bidkits_own(tmp_path):
     for leak in (b"Secret Holdings", b"A. Person", b"127.0.0.1", b"Other bid"):
         assert leak not in everything
     assert re.search(rb"<Application>bidkit</Application>", everything)
+
+
+BYPASSES = [
+    ("External with spaces round its equals sign", {}, {"word/_rels/document.xml.rels": [(
+        b"</Relationships>", b'<Relationship Id="rIdEvil" Type="http://schemas.openxmlformats.org/officeDocument/'
+        b'2006/relationships/image" Target="http://127.0.0.1:9/x.png" TargetMode = "External"/></Relationships>')]},
+     "from outside the file"),
+    ("a field split over two instrText runs", {}, in_body(
+        b'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> INCLUDEPIC</w:instrText></w:r>'
+        b'<w:r><w:instrText>TURE "http://127.0.0.1:9/x.png" </w:instrText></w:r><w:r><w:fldChar w:fldCharType='
+        b'"end"/></w:r></w:p>'), "INCLUDEPICTURE"),
+    ("a single-quoted fldSimple", {}, in_body(b"<w:p><w:fldSimple w:instr=' INCLUDETEXT \"/etc/passwd\" '><w:r>"
+                                              b"<w:t>x</w:t></w:r></w:fldSimple></w:p>"), "INCLUDETEXT"),
+    ("custom XML data", {"customXml/item2.xml": b'<?xml version="1.0"?><client><name>Other bid Ltd</name></client>'},
+     None, "custom XML data"),
+    ("a preview picture bidkit cannot blank", {"docProps/thumbnail.wmf": b"\xd7\xcd\xc6\x9a not really a wmf"}, None,
+     "preview picture"),
+]
+
+
+@pytest.mark.parametrize("what, parts, edit, phrase", BYPASSES, ids=[b[0] for b in BYPASSES])
+def test_quoting_spacing_and_split_fields_do_not_slip_past(tmp_path, what, parts, edit, phrase):
+    test_a_template_carrying_something_that_runs_or_fetches_is_refused(tmp_path, what, parts, edit, phrase)
+
+
+def test_the_shipped_templates_empty_bibliography_is_no_objection():
+    from bidkit.render.docx_guard import objections
+
+    assert objections(SHIPPED) == []
+
+
+def test_a_jpeg_preview_picture_is_replaced_by_a_blank_one(tmp_path):
+    secret = b"\xff\xd8\xff\xe0 the template's first page: Other bid Ltd"
+    root = project_with(tmp_path, "plain")
+    (root / "templates" / "docx").mkdir(parents=True)
+    (root / "templates" / "docx" / "project-report.docx").write_bytes(edited({"docProps/thumbnail.jpeg": secret}))
+    out = tmp_path / "out"
+    result = build(root, out, "--format", "docx")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with zipfile.ZipFile(out / "project-report.docx") as written:
+        everything = b"".join(written.read(n) for n in written.namelist())
+    assert b"Other bid Ltd" not in everything

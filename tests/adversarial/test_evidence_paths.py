@@ -70,3 +70,68 @@ def test_a_project_yaml_linked_elsewhere_is_refused(make_project, tmp_path):
     (root / "project.yaml").symlink_to(tmp_path / "other-project.yaml")
     found = [p for p in problems_of(root) if p.file == "project.yaml"]
     assert [(p.severity, "symbolic link" in p.message) for p in found] == [("error", True)]
+
+
+def check_cli(root, *extra):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "bidkit", "check", str(root), *extra], capture_output=True,
+                          text=True, timeout=60)
+
+
+def with_own_funder(make_project):
+    from conftest import MINIMAL
+
+    root = make_project({"project.yaml": MINIMAL["project.yaml"] + "funder: myfunder\n"})
+    (root / "funders").mkdir()
+    return root
+
+
+def test_a_funder_profile_linked_out_of_the_project_is_refused_and_not_printed(make_project, tmp_path):
+    root = with_own_funder(make_project)
+    (tmp_path / "passwd").write_text(f"{SECRET}:root:/root:/bin/bash\n")
+    (root / "funders" / "myfunder.yaml").symlink_to(tmp_path / "passwd")
+    result = check_cli(root)
+    assert "symbolic link" in result.stdout + result.stderr
+    assert SECRET not in result.stdout + result.stderr and "input_value" not in result.stdout + result.stderr
+
+
+def test_a_funder_profile_that_is_a_pipe_does_not_hang_check(make_project):
+    root = with_own_funder(make_project)
+    os.mkfifo(root / "funders" / "myfunder.yaml")
+    result = check_cli(root)
+    assert "not a regular file" in result.stdout + result.stderr
+
+
+def test_an_invalid_funder_profile_is_told_in_plain_words(make_project):
+    from bidkit.paths import FUNDERS
+
+    root = with_own_funder(make_project)
+    shipped = (FUNDERS / "tnlcf-awards-for-all.yaml").read_text().replace("id: tnlcf-awards-for-all", "id: myfunder")
+    (root / "funders" / "myfunder.yaml").write_text(shipped + f"\nbogus_key: {SECRET}\n")
+    out = check_cli(root)
+    said = out.stdout + out.stderr
+    assert "'bogus_key' is not a key a profile has" in said, said
+    for raw in ("input_value", SECRET, "pydantic", "ValidationError", "Traceback"):
+        assert raw not in said, said
+
+
+def test_a_project_yaml_that_is_a_pipe_does_not_hang_the_partner_reports(make_project, tmp_path):
+    from bidkit.evidence.on_file import project_facts
+
+    root = make_project()
+    (root / "project.yaml").unlink()
+    os.mkfifo(root / "project.yaml")
+    import signal
+
+    def hung(*_):
+        raise AssertionError("reading project.yaml hung on a pipe")
+    signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        assert project_facts(root) == (None, None, None)
+    finally:
+        signal.alarm(0)
+    result = check_cli(root, "--by-partner", str(tmp_path / "reports"))
+    assert "Traceback" not in result.stderr

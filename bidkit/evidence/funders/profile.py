@@ -94,12 +94,37 @@ def load_profile(funder_id: str, project: Path | None = None) -> Profile:
     for path in profile_paths(project):
         if path.stem != funder_id:
             continue
+        own = path.parent if project is not None and path.parent == project / "funders" else None
         try:
-            return Profile.model_validate(plain(read_yaml(path, path.name)))
-        except (ReadError, ValidationError) as exc:
-            raise BidkitError(f"funder profile {path} is not valid: {exc}") from None
+            return Profile.model_validate(plain(read_yaml(path, path.name, own)))
+        except ReadError as exc:
+            line = f" (line {exc.line})" if getattr(exc, "line", None) else ""
+            raise BidkitError(f"funder profile {path}{line}: {exc}") from None
+        except ValidationError as exc:
+            raise BidkitError(f"funder profile {path} is not valid: {profile_errors(exc)}; fix it and run again") \
+                from None
     known = ", ".join(sorted({p.stem for p in profile_paths(project)}))
     raise BidkitError(f"no funder profile '{funder_id}' (known: {known})")
+
+
+def profile_errors(exc: ValidationError) -> str:
+    """pydantic's errors as which key and what is wrong, without its own text or the values it was given."""
+    words = []
+    for error in exc.errors(include_url=False, include_input=False)[:5]:
+        key = ".".join(str(part) for part in error.get("loc", ())) or "the profile"
+        kind = error.get("type", "")
+        what = {"missing": "is missing", "extra_forbidden": "is not a key a profile has",
+                "int_parsing": "should be a whole number", "int_type": "should be a whole number",
+                "float_parsing": "should be a number", "bool_parsing": "should be true or false",
+                "string_type": "should be text", "list_type": "should be a list ('- ' entries)",
+                "dict_type": "should be a set of 'key: value' lines",
+                "model_type": "should be a set of 'key: value' lines"}.get(kind)
+        if what is None and kind == "value_error":
+            what = str(error.get("msg", "")).removeprefix("Value error, ")
+        if what is None:
+            what = "is not what a profile allows there"
+        words.append(f"'{key}' {what}" if error.get("loc") else what)
+    return "; ".join(words)
 
 
 def plain(data):
