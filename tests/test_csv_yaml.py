@@ -489,3 +489,31 @@ def test_the_command_line_shows_them_compiler_style(make_project):
     data = json.loads(CliRunner().invoke(cli, ["check", "--json", str(root)]).output)
     assert [(p["file"], p["row"], p["cell"]) for p in data["problems"]] == [("meetings-ehrc.csv", 2, None),
                                                                              ("meetings-involve.csv", None, None)]
+
+
+# ---------------------------------------------------------------- review: the header is found once, by one rule
+
+def test_a_note_line_above_the_header_does_not_let_a_value_be_cut_short(make_project):
+    """A note line with commas above the header, and an unquoted comma in a value: an error at that row, never
+    1 attendee read from `1,200`."""
+    root = make_project({"meetings.csv": "Prepared by WCVA, Cardiff, for the EGR project, November 2018, version 2\n"
+                                         "date,title,partners,attendees\n13/11/2018,AGM,wcva,1,200\n"
+                                         "14/11/2018,Second,involve,10\n"})
+    found = problems_of(root)
+    assert where(found) == [("meetings.csv", None, 1, None, None, "warning"),
+                            ("meetings.csv", None, 3, None, None, "error")]
+    assert "the column names (row 2) name 4 columns" in found[1].message
+
+
+def test_a_two_cell_title_row_is_skipped_not_taken_for_the_header(make_project):
+    root = make_project({"meetings.csv": "Meetings log,2018-19\ndate,title,partners,attendees\n"
+                                         "13/11/2018,AGM,wcva,12\n"})
+    found = problems_of(root)
+    assert where(found) == [("meetings.csv", None, 1, None, None, "warning")]
+    assert compute(load(root)).people_reached == 12
+
+
+def test_a_title_line_with_semicolons_does_not_decide_the_separator(make_project):
+    root = make_project({"meetings.csv": "Meetings 2018; WCVA; draft\ndate,title,partners,attendees\n"
+                                         "13/11/2018,AGM,wcva,25\n"})
+    assert compute(load(root)).people_reached == 25

@@ -17,7 +17,9 @@ import re
 from pathlib import Path
 
 from ..problems import Place, Problem
-from .tables import ReadError, Table, column_letter, table_from_records
+from . import taxonomies as tx
+from .tables import (HEADER_SEARCH_ROWS, ReadError, Table, column_letter, column_names, find_header,
+                     table_from_records)
 from .textfile import BAD_BYTE, SAVE_AS, bad_bytes, decode_text, shown
 
 SEPARATORS = (",", ";", "\t")                     # on a tie, the first wins
@@ -37,12 +39,16 @@ def read_csv(path: Path, rel: str, kind: str) -> tuple[list[Table], list[Problem
     if not text.strip():
         return [], [Problem.at(Place(rel), None, EMPTY, severity="warning")]
     text, delimiter, skipped = separator(text)
+    delimiter = header_separator(text, delimiter, kind)
     records, spans, trouble = parse(text, delimiter, skipped, rel)
     if trouble:
         return [], [trouble]
     if not any(cell.strip() for record in records for cell in record):
         return [], [Problem.at(Place(rel), None, EMPTY, severity="warning")]
-    head = header_index(records)
+    # the header row, found once, by the same rule that builds the table (tables.find_header): every check of
+    # this reader (rows longer than the header, unreadable cells) counts from the row the table is built from
+    probe = [[cell.replace("\x00", "") for cell in record] for record in records[:HEADER_SEARCH_ROWS]]
+    head = find_header(probe, kind) or 0
     for i in range(head + 1):                      # a header "printed back" with NUL bytes after each name
         records[i] = [cell.replace("\x00", "") for cell in records[i]]
     problems = []
@@ -52,6 +58,19 @@ def read_csv(path: Path, rel: str, kind: str) -> tuple[list[Table], list[Problem
         return [], [p for p in problems if p.row == head + 1]
     problems += longer_than_header(records, head, delimiter, rel)
     return [table_from_records(kind, Place(rel), records)], problems
+
+
+def header_separator(text: str, delimiter: str, kind: str) -> str:
+    """The separator that splits a line near the top into two or more of the kind's column names: a title line
+    above the header (`Meetings; winter 2018`) must not decide it. Else the one `separator` found."""
+    lines = text.splitlines()[:HEADER_SEARCH_ROWS]
+    names = column_names(kind)
+    for candidate in (delimiter, *[s for s in SEPARATORS if s != delimiter]):
+        for line in lines:
+            cells = next(csv.reader([line], delimiter=candidate), [])
+            if sum(tx.fold(cell.replace("\x00", "")) in names for cell in cells if cell.strip()) >= 2:
+                return candidate
+    return delimiter
 
 
 def longer_than_header(records: list[list[str]], head: int, delimiter: str, rel: str) -> list[Problem]:
@@ -64,8 +83,9 @@ def longer_than_header(records: list[list[str]], head: int, delimiter: str, rel:
         record = records[i]
         if len(record) > width and any(cell.strip() for cell in record[width:]):
             sep = {"\t": "tab", ",": "comma", ";": "semicolon"}[delimiter]
-            problems.append(Problem.at(Place(rel, None, i + 1), None, f"row {i + 1} has {len(record)} cells but the "
-                                       f"first row names {width} columns: is there a {sep} inside a value? Put that "
+            names = "the first row names" if head == 0 else f"the column names (row {head + 1}) name"
+            problems.append(Problem.at(Place(rel, None, i + 1), None, f"row {i + 1} has {len(record)} cells but "
+                                       f"{names} {width} columns: is there a {sep} inside a value? Put that "
                                        'value in double quotes ("Met the board, agreed next steps"), or save the '
                                        "file again from Excel or LibreOffice, which adds the quotes",
                                        delimiter.join(record)))
