@@ -533,3 +533,17 @@ def test_braces_around_code_in_prose_are_shown_as_written(make_project):
     prose, read back literally (the hostile-text tests read it from the documents)."""
     root = make_project({"narrative/summary.md": "A template writes { {7*7}} or { ''.__class__ }}.\n"})
     assert [p for p in problems_of(root) if p.file == "narrative/summary.md"] == []
+
+
+@pytest.mark.parametrize("written", ["1.000", "1.200", "12.500"])
+def test_a_full_stop_between_thousands_is_never_read_as_a_small_number(make_project, written):
+    """A laptop set to German or French writes a thousand as 1.000: ambiguous, so refused, never 1."""
+    root = make_project({"meetings.csv": f"date;title;partners;attendees\n14/11/2018;A;wcva;{written}\n"})
+    [problem] = [p for p in problems_of(root) if p.field == "attendees"]
+    assert problem.severity == "error" and "could be" in problem.message
+
+
+def test_a_decimal_below_one_is_no_thousands(make_project):
+    from bidkit.evidence.values import number
+
+    assert number("0.125") == 0.125 and number("25.0") == 25

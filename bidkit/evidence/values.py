@@ -71,10 +71,15 @@ def digits(text: str) -> str | None:
 
 
 def split_pence(text: str) -> tuple[str | None, str]:
-    """(whole part, pence) of `30,000.00`; pence is '' when there is no decimal point."""
+    """(whole part, pence) of `30,000.00`; pence is '' when there is no decimal point. `1.000` or `12.500` is
+    what a laptop set to German or French writes for a thousand: ambiguous, so it raises (never read as 1)."""
     whole, point, pence = text.partition(".")
     if point and not re.fullmatch(r"\d+", pence):
         return None, ""
+    if point and len(pence) == 3 and re.fullmatch(r"[1-9]\d{0,2}", whole.strip()):
+        small, large = f"{float(whole.strip() + '.' + pence):g}", int(whole.strip() + pence)
+        raise ValueError(f"'{text}' could be {small} or {large:,} (some computers write a full stop between "
+                         f"thousands); write {large:,} if you mean {large:,}, or {small} if you mean {small}")
     return digits(whole), pence
 
 
