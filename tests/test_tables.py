@@ -95,3 +95,9 @@ def test_a_csv_column_with_a_blank_name_is_named_too(make_project):
     root = make_project({"meetings.csv": "date,title,partners,\n14/11/2018,First,wcva,\n"
                                          "15/11/2018,Second,wcva,call back in January\n"})
     assert cells(problems_of(root)) == [("meetings.csv", None, 1, None, None, "error")]
+
+
+def test_a_row_of_only_invisible_characters_is_a_blank_row(make_project):
+    """One rule for blank in the readers and in validation: a zero-width space alone is no row to validate."""
+    root = make_project({"meetings.csv": "date,title,partners\n13/11/2018,AGM,wcva\n,\u200b,\n"})
+    assert [p for p in problems_of(root) if p.file == "meetings.csv"] == []

@@ -87,19 +87,6 @@ class Table:
     problems: list[Problem] = field(default_factory=list)   # found while reading: rows above the header, hidden
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 with or without BOM, else Windows-1252 as Excel writes it."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise ReadError("the file is neither UTF-8 nor Windows-1252 text; save it as 'CSV UTF-8'") from exc
-
-
 # ---------------------------------------------------------------- the header row
 
 HEADER_SEARCH_ROWS = 30     # a title, notes or a logo above the header: never more than a screenful
@@ -115,7 +102,13 @@ def column_names(kind: str) -> frozenset[str]:
 
 
 def blank(cell) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip())
+    """Nothing a person would see: None, spaces, or only invisible characters (a zero-width space): the one rule
+    for every reader and for validation, so such a cell is "not given" everywhere."""
+    from . import taxonomies as tx
+
+    if cell.__class__ is str:
+        return not (cell.strip() if cell.isascii() else cell.translate(tx.LOOKALIKES).strip())
+    return cell is None
 
 
 def find_header(records: list[list], kind: str) -> int | None:
@@ -228,7 +221,7 @@ def table_from_records(kind: str, place: Place, records: list[list], hidden_rows
                 cell = cell.strip()
                 if cell[:1] in "#E":
                     cell = as_error(cell) or cell
-            if cell in ("", None) or i in twice:
+            if blank(cell) or i in twice:
                 continue
             name = headers[i] if i < len(headers) else ""
             if not name:

@@ -17,7 +17,7 @@ from ..problems import Place, Problem
 from . import taxonomies as tx
 from .dates import NUMERIC, long_date, reading_order, year_of
 from .models import TABLE_MODELS, Model, dated_fields
-from .tables import BadCell, Table
+from .tables import BadCell, Table, blank
 from .yamlfile import YList, YMap
 
 
@@ -40,13 +40,6 @@ def line_at(data, loc) -> int | None:
         else:
             break
     return line
-
-
-def blank(value) -> bool:
-    """Nothing a person would see: None, spaces, or only invisible characters (a zero-width space)."""
-    if value.__class__ is str:
-        return not (value.strip() if value.isascii() else value.translate(tx.LOOKALIKES).strip())
-    return value is None
 
 
 def given(value):
