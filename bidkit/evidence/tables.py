@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..problems import Place, Problem
+from .taxonomies import LOOKALIKES
 
 
 class ReadError(Exception):
@@ -104,10 +105,8 @@ def column_names(kind: str) -> frozenset[str]:
 def blank(cell) -> bool:
     """Nothing a person would see: None, spaces, or only invisible characters (a zero-width space): the one rule
     for every reader and for validation, so such a cell is "not given" everywhere."""
-    from . import taxonomies as tx
-
     if cell.__class__ is str:
-        return not (cell.strip() if cell.isascii() else cell.translate(tx.LOOKALIKES).strip())
+        return not (cell.strip() if cell.isascii() else cell.translate(LOOKALIKES).strip())
     return cell is None
 
 
