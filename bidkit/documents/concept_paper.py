@@ -3,7 +3,7 @@ Sustainable Development Goals and Open Government, from the narrative and what t
 from __future__ import annotations
 
 from .blocks import engagement_facts, focus_items, nations_items, organisations_table, outcome_items, reading_list
-from .content import Paragraph, Run, Section
+from .content import Section
 from .writer import N_
 
 NAME = N_("Concept paper")

@@ -40,7 +40,7 @@ def read_csv(path: Path, rel: str, kind: str) -> tuple[list[Table], list[Problem
         return [], [Problem.at(Place(rel), None, EMPTY, severity="warning")]
     text, delimiter, skipped = separator(text)
     delimiter = header_separator(text, delimiter, kind)
-    records, spans, trouble = parse(text, delimiter, skipped, rel)
+    records, spans, trouble = parse(text, delimiter, skipped, rel, kind)
     if trouble:
         return [], [trouble]
     if not any(cell.strip() for record in records for cell in record):
@@ -114,8 +114,8 @@ def separator(text: str) -> tuple[str, str, int]:
     return text, best if counts[best] else ",", 0
 
 
-def parse(text: str, delimiter: str, skipped: int, rel: str) -> tuple[list[list[str]], list[tuple[int, int]],
-                                                                      Problem | None]:
+def parse(text: str, delimiter: str, skipped: int, rel: str,
+          kind: str | None = None) -> tuple[list[list[str]], list[tuple[int, int]], Problem | None]:
     """The records, the physical lines of the file each spans, or the problem at the row that cannot be read."""
     lines = text.count("\n") or text.count("\r")
     if lines > MAX_LINES:                          # counted in C before any row is made
@@ -141,12 +141,12 @@ def parse(text: str, delimiter: str, skipped: int, rel: str) -> tuple[list[list[
                 spans.append(NO_SPAN)
             last = reader.line_num
     except csv.Error as exc:
-        return records, spans, unreadable(str(exc), text, last, skipped, delimiter, records, rel)
+        return records, spans, unreadable(str(exc), text, last, skipped, delimiter, records, rel, kind)
     return records, spans, None
 
 
 def unreadable(error: str, text: str, lines: int, skipped: int, delimiter: str, records: list,
-               rel: str) -> Problem:
+               rel: str, kind: str | None = None) -> Problem:
     """The row a parse stopped at, and the cell whose quotes are wrong."""
     start = line_offset(text, lines)
     column, close = misquoted(text, start, delimiter)
@@ -169,7 +169,8 @@ def unreadable(error: str, text: str, lines: int, skipped: int, delimiter: str, 
                    f"cell bidkit reads; shorten it{where}")
     else:
         message = f"this row cannot be read as CSV ({error}); check its quotes (\"){where}"
-    header = records[header_index(records)] if records else []
+    # the header by the one rule that builds the table (a file of no known kind: its first row)
+    header = records[(find_header(records, kind) or 0) if kind else 0] if records else []
     field = (header[column].strip() or None) if column is not None and column < len(header) else None
     return Problem.at(Place(rel, None, row, column_letter(column) if column is not None else None), field, message)
 
@@ -210,19 +211,6 @@ def misquoted(text: str, start: int, delimiter: str) -> tuple[int | None, int | 
             return None, None
         column, i = column + 1, i + 1
     return None, None
-
-
-def header_index(records: list[list[str]]) -> int:
-    """The row that holds the column names, as far as this reader needs to know: the first with two cells
-    filled (a title row above it has one), else the first with any."""
-    first = None
-    for i, record in enumerate(records):
-        filled = sum(1 for c in record if c.strip())
-        if filled > 1:
-            return i
-        if filled and first is None:
-            first = i
-    return first or 0
 
 
 def unreadable_cells(records: list[list[str]], spans: list[tuple[int, int]], bad_lines: set[int], head: int,
