@@ -18,7 +18,7 @@ def engagement_facts(w) -> Facts:
     f = w.fig
     return Facts(_("Engagement at a glance"), [
         (_("Meetings held"), w.num(f.meetings_held)),
-        (_("People reached"), w.num(f.people_reached)),
+        (_("People reached (attendances)"), w.num(f.people_reached)),
         (_("Organisations met"), w.num(f.organisations_met)),
         (_("Nations covered"), w.num(f.nations_covered)),
         (_("Partners"), w.num(f.partners)),
@@ -27,7 +27,7 @@ def engagement_facts(w) -> Facts:
 
 def reach_table(w, caption: str, first: str, rows: list[Reach], table: dict) -> Table:
     _ = w._
-    return Table(caption, [first, _("Meetings"), _("People")],
+    return Table(caption, [first, _("Meetings"), _("Attendances")],
                  [[w.label(table, r.key), w.num(r.meetings), w.num(r.people)] for r in rows],
                  [False, True, True], widths=[3, 1, 1])
 
@@ -45,7 +45,7 @@ def meetings_table(w) -> Table:
     rows = [[w.day(m.date), m.title, w.label(tx.MEETING_KINDS, m.kind),
              w.label(tx.NATIONS, m.nation) if m.nation else "—", w.num(m.attendees)]
             for m in w.fig.held]
-    return Table(_("Meetings held"), [_("Date"), _("Meeting"), _("Kind"), _("Nation"), _("People")], rows,
+    return Table(_("Meetings held"), [_("Date"), _("Meeting"), _("Kind"), _("Nation"), _("Attendance")], rows,
                  [False, False, False, False, True], footer=["", _("Total"), "", "",
                                                             w.num(w.fig.people_reached)],
                  widths=[2, 5, 1.5, 1.8, 1.4])
@@ -62,7 +62,7 @@ def partners_table(w) -> Table:
 def outcome_items(w, measured_how: bool = False) -> list[Item]:
     _ = w._
     items: list[Item] = []
-    for o in w.ev.outcomes:
+    for o in w.fig.development_outcomes:          # the funded ones are the proposal's (funded_blocks)
         items.append(Heading(2, o.title, o.id))
         goals = [f"SDG {n}: {_(tx.SDGS[n])}" for n in o.sdgs]
         goals += [w.label(tx.WELLBEING_GOALS, g) for g in o.wellbeing_goals]

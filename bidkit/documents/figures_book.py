@@ -34,7 +34,7 @@ def sheets(writer) -> dict[str, tuple[list[str], list[list]]]:
     """Sheet name -> (column headings, rows), in the order a reader meets them in the project report."""
     _, f, ev = writer._, writer.fig, writer.ev
     nation, kind = (lambda key: writer.label(tx.NATIONS, key)), (lambda key: writer.label(tx.MEETING_KINDS, key))
-    figures = [[_("Meetings held"), f.meetings_held], [_("People reached"), f.people_reached],
+    figures = [[_("Meetings held"), f.meetings_held], [_("People reached (attendances)"), f.people_reached],
                [_("Organisations met"), f.organisations_met], [_("Nations covered"), f.nations_covered],
                [_("Partners"), f.partners], [_("Amount requested (£)"), f.amount_requested],
                [_("Budget total (£)"), f.budget_total]]

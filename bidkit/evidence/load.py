@@ -18,9 +18,11 @@ from . import taxonomies as tx
 from .checks import (Directory, check_actions, check_budget, check_dates, check_meetings, check_outcomes,
                      check_partners, check_refused_references, partner_keys)
 from .files import evidence_files, kind_of_name
+from .funded import check_delivery_plan, check_other_funding, check_targets
 from .funders.profile import Profile, check as check_profile, load_profile
 from .kinds import KINDS
-from .models import Action, BudgetLine, Meeting, Outcome, PartialProject, Partner, Project, ReadingItem
+from .models import (Action, BudgetLine, Meeting, OtherFunding, Outcome, PartialProject, Partner, PlannedActivity,
+                     Project, ReadingItem)
 from .narrative import Narrative, check_sections, read_narrative
 from .owners import PartnerKeys
 from .readers import read_tables
@@ -45,6 +47,8 @@ class Evidence:
     profile: Profile | None = None          # the funder's, loaded once with the evidence
     warnings: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    delivery_plan: list[PlannedActivity] = field(default_factory=list)     # what the grant will pay for
+    other_funding: list[OtherFunding] = field(default_factory=list)        # the rest of the total cost
 
     def partner(self, pid: str) -> Partner:
         return next(p for p in self.partners if p.id == pid)
@@ -189,9 +193,19 @@ def load(root: Path) -> Evidence:
     meetings, trouble = check_meetings(records["meetings"], directory, facts)
     problems += trouble
     problems += check_refused_references(refused_references, directory)
-    budget_places = sorted({Place(t.place.file, t.place.sheet) for t in tables if t.kind == "budget"})
-    problems += check_budget(records["budget"], directory, facts, budget_places,
-                             complete=not {"budget", None} & incomplete)
+    def files_of(kind: str) -> list[Place]:
+        return sorted({Place(t.place.file, t.place.sheet) for t in tables if t.kind == kind})
+
+    def complete(kind: str) -> bool:
+        return not {kind, None} & incomplete
+
+    problems += check_budget(records["budget"], directory, facts, files_of("budget"), complete=complete("budget"))
+    problems += check_delivery_plan(records["delivery-plan"], directory, facts, files_of("delivery-plan"),
+                                    complete("delivery-plan"), needed=project is not None and bool(project.funder))
+    problems += check_other_funding(records["other-funding"], facts, files_of("other-funding"),
+                                    complete("other-funding") and "total_cost" not in facts._invalid
+                                    and "amount_requested" not in facts._invalid)
+    problems += check_targets(records["outcomes"], facts)
     if project is not None:
         if not partners and not unreadable_partners:
             problems.append(Problem.at(Place("project.yaml"), None, "no partners found: add partners.csv "
@@ -215,7 +229,8 @@ def load(root: Path) -> Evidence:
     if project is None or project._invalid or errors(problems):
         raise EvidenceInvalid(problems)
     return Evidence(root, project, partners, meetings, records["outcomes"], records["reading-list"],
-                    records["action-plan"], records["budget"], narrative, profile, problems, sorted(files))
+                    records["action-plan"], records["budget"], narrative, profile, problems, sorted(files),
+                    records["delivery-plan"], records["other-funding"])
 
 
 def load_project(root: Path, problems: list[Problem]) -> Project | None:

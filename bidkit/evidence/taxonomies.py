@@ -60,6 +60,9 @@ READING_KINDS = {"report": "Report", "guidance": "Guidance", "book": "Book", "vi
 ACTION_STATUSES = {"planned": "Planned", "in-progress": "In progress", "done": "Done", "ongoing": "Ongoing",
                    "dropped": "Dropped"}
 COST_TYPES = {"revenue": "Revenue", "capital": "Capital"}
+OUTCOME_PHASES = {"development": "Development (the work reported)", "funded": "Funded (what the grant will deliver)"}
+FUNDING_STATUSES = {"secured": "Secured", "pending": "Pending", "in-kind": "In kind"}
+YES_NO = {"yes": "Yes", "no": "No"}
 PROJECT_STATUSES = {"draft": "Draft", "final": "Final"}
 ORGANISATION_TYPES = {
     "unregistered-vco": "Unregistered voluntary or community organisation",
@@ -74,7 +77,7 @@ ORGANISATION_TYPES = {
 # The figures counted from the evidence, the one list of their names: a narrative quotes them as `{{ name }}`,
 # an indicator measures one of the first four, and `figures.Figures.counted()` gives them in this order.
 FIGURES = {"meetings_held": "Meetings held", "organisations_met": "Organisations met",
-           "people_reached": "People reached", "partners": "Partners", "nations_covered": "Nations covered",
+           "people_reached": "People reached (attendances)", "partners": "Partners", "nations_covered": "Nations covered",
            "amount_requested": "Amount requested"}
 MEASURES = {name: FIGURES[name] for name in ("meetings_held", "organisations_met", "people_reached", "partners")}
 LANGUAGES = {"en": "English", "cy": "Cymraeg"}
