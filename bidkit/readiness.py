@@ -34,6 +34,13 @@ def answers(ev: Evidence) -> tuple[str | None, list[Answer]]:
     return f"{profile.funder}: {profile.programme}", found
 
 
+def assessor_questions(ev: Evidence, found: list[Answer]) -> list:
+    """What an assessor would question: the evidence's own questions (`evidence/assessor.py`) and each answer
+    under the funder's minimum, whose warning `check` already gives at its file."""
+    short = {ev.narrative[a.id].file for a in found if a.state == "under" and a.id in ev.narrative}
+    return ev.questions + [p for p in ev.warnings if p.file in short]
+
+
 def readiness(ev: Evidence) -> dict:
     programme, found = answers(ev)
     return {
@@ -43,5 +50,6 @@ def readiness(ev: Evidence) -> dict:
         "answers": [asdict(a) for a in found],
         "counts": compute(ev).counted(),
         "warnings": [p.as_dict() for p in ev.warnings],
+        "assessor": [p.as_dict() for p in assessor_questions(ev, found)],
         "ready": all(a.state == "ok" for a in found) and not ev.warnings,
     }

@@ -13,28 +13,17 @@ from .validate import line_at
 
 
 def check_delivery_plan(items: list[PlannedActivity], directory: Directory, project: Project,
-                        files: list[Place], complete: bool = True, needed: bool = False) -> list[Problem]:
-    """Leads as in the action plan (a name that is no partner is a warning), years within the grant, and every
-    year of the grant with at least one activity (a warning in draft, an error in final); `needed`: the project
-    has a funding proposal, which cannot be written without a delivery plan."""
+                        complete: bool = True, needed: bool = False) -> list[Problem]:
+    """Leads as in the action plan (a name that is no partner is a warning) and years within the grant (a year
+    with no activity is an assessor's question: `assessor.py`); `needed`: the project has a funding proposal,
+    which cannot be written without a delivery plan."""
     problems = check_actions(items, directory)
     for item in items:
         problems += beyond_duration(item, project)
-    where = files[0] if len(files) == 1 else Place("project.yaml")
-    if not items:
-        if needed and complete:
-            problems.append(Problem.at(Place("project.yaml", None, project._line_of.get("funder")), "funder",
-                                       "the funding proposal has no delivery plan: add delivery-plan.csv (or a "
-                                       "'Delivery plan' sheet) with what the grant will pay for, year by year"))
-        return problems
-    if complete and project.duration_years:
-        years = {item.year for item in items}
-        for year in range(1, project.duration_years + 1):
-            if year not in years:
-                problems.append(Problem.at(where, "year", f"year {year} of the grant has no activity: the "
-                                           f"grant runs {project.duration_years} years (duration_years in "
-                                           "project.yaml); add what it pays for that year", year,
-                                           severity="error" if project.status == "final" else "warning"))
+    if not items and needed and complete:
+        problems.append(Problem.at(Place("project.yaml", None, project._line_of.get("funder")), "funder",
+                                   "the funding proposal has no delivery plan: add delivery-plan.csv (or a "
+                                   "'Delivery plan' sheet) with what the grant will pay for, year by year"))
     return problems
 
 
@@ -64,17 +53,12 @@ def indicator_place(outcome: Outcome, index: int, *keys) -> Place:
 
 def check_targets(outcomes: list[Outcome], project: Project) -> list[Problem]:
     """Yearly targets only for funded outcomes, for years 1 to duration_years, each year given, not falling for
-    a count, and ending at `target`; a funded indicator without them is a warning (the proposal cannot say what
-    each year of the grant delivers)."""
+    a count, and ending at `target` (a funded indicator without them is an assessor's question: `assessor.py`)."""
     problems = []
     for o in outcomes:
         for index, indicator in enumerate(o.indicators):
             field = f"indicators.{indicator.id}.targets"
             if indicator.targets is None:
-                if o.phase == "funded":
-                    problems.append(Problem.at(indicator_place(o, index, "id"), field, "a funded outcome's "
-                                               "indicator needs a target for each year of the grant (e.g. "
-                                               "'targets: {1: 40, 2: 90, 3: 150}')", severity="warning"))
                 continue
             if o.phase != "funded":
                 problems.append(Problem.at(indicator_place(o, index, "targets"), field, "yearly targets are for "
