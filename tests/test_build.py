@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 import re
 import shutil
 import subprocess
@@ -84,20 +85,21 @@ def test_same_figures_in_both_formats(built, name):
 
     fig = compute(load(EXAMPLE))
     pdf, word = squash(pdf_text(built / f"{name}.pdf")), squash(docx_text(built / f"{name}.docx"))
-    for label, value in [("Meetings held", fig.meetings_held), ("People reached", fig.people_reached),
-                         ("Organisations met", fig.organisations_met), ("Partners", fig.partners)]:
-        if name == "funding-proposal" and label != "Partners":
+    for label, value in [("Meetings held", fig.meetings_held), ("People reached (attendances)", fig.people_reached),
+                         ("Organisations met", fig.organisations_met),
+                         ("Partner organisations (all roles)", fig.partners)]:
+        if name == "funding-proposal" and label != "Partner organisations (all roles)":
             continue
         assert f"{label} {value}" in pdf, label
         assert f"{label}\n{value}" in docx_text(built / f"{name}.docx") or f"{label} {value}" in word, label
 
 
 def test_figures_match_an_independent_count(built):
-    """Counted by hand from the example's meetings: 17 held, 261 people, 16 organisations, 4 nations."""
+    """Counted by hand from the example's meetings: 17 held, 261 attendances, 16 organisations, 4 nations."""
     text = squash(pdf_text(built / "project-report.pdf"))
-    assert "held 17 meetings, reaching 261 people from 16 organisations in 4 nations" in text
-    assert "held 17 meetings, reaching 261 people from 16 organisations in 4 nations" in \
-        squash(docx_text(built / "project-report.docx"))
+    said = "held 17 meetings, with 261 attendances by people from 16 organisations in 4 nations"
+    assert said in text
+    assert said in squash(docx_text(built / "project-report.docx"))
 
 
 def test_welsh_letters_survive_both_formats(built):
@@ -248,6 +250,8 @@ def test_status_reports_each_question(tmp_path):
     assert data["counts"]["meetings_held"] == 17
     human = bidkit("status", str(EXAMPLE))
     assert "What would you like to do?" in human.stdout and "Not ready yet" in human.stdout
+    assert data["assessor"] == []                 # the example leaves an assessor nothing to question
+    assert "people reached (attendances): 261" in human.stdout
 
 
 def unzipped(path: Path) -> str:
@@ -264,10 +268,16 @@ def test_figures_workbook_agrees_with_the_documents(built):
 
     book = openpyxl.load_workbook(built / "figures.xlsx")
     assert book.sheetnames == ["Figures", "Meetings held", "By month", "By nation", "By characteristic",
-                               "Organisations met", "Action plan", "Indicators", "Budget"]
+                               "Organisations met", "Action plan", "Indicators", "Delivery plan", "Yearly targets",
+                               "Other funding", "Budget"]
     figures = {label: value for label, value in book["Figures"].iter_rows(min_row=2, values_only=True)}
-    assert figures == {"Meetings held": 17, "People reached": 261, "Organisations met": 16, "Nations covered": 4,
-                       "Partners": 17, "Amount requested (£)": 249600, "Budget total (£)": 249600}
+    assert figures == {"Meetings held": 17, "People reached (attendances)": 261, "Organisations met": 16,
+                       "Nations covered": 4, "Partners": 17, "Amount requested (£)": 249600,
+                       "Budget total (£)": 249600, "Other funding (£)": 12400, "Total cost (£)": 262000}
+    plan = list(book["Delivery plan"].iter_rows(min_row=2, values_only=True))
+    assert len(plan) == 17 and plan[0][:4] == (1, 1, datetime(2019, 9, 1), datetime(2019, 11, 30))
+    other = list(book["Other funding"].iter_rows(min_row=2, values_only=True))
+    assert other[-1] == ("Total", None, None, 12400) == ("Total", None, None, sum(r[3] for r in other[:-1]))
     evidence = json.loads((built / "funding-proposal.json").read_text())["evidence"]
     assert evidence["meetings_held"] == figures["Meetings held"] and evidence["budgetTotal"] == 249600
 

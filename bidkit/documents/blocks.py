@@ -21,7 +21,7 @@ def engagement_facts(w) -> Facts:
         (_("People reached (attendances)"), w.num(f.people_reached)),
         (_("Organisations met"), w.num(f.organisations_met)),
         (_("Nations covered"), w.num(f.nations_covered)),
-        (_("Partners"), w.num(f.partners)),
+        (_("Partner organisations (all roles)"), w.num(f.partners)),
     ])
 
 

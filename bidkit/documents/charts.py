@@ -188,7 +188,7 @@ def delivery_plan_chart(bars: list[tuple[str, str, int, int, bool]], quarters: l
     title = _("Delivery plan by quarter")
     if not bars:
         return _empty("delivery", title, lang)
-    height = min(22.0, 5.0 + 0.5 * len(bars))
+    height = min(22.0, 6.0 + 0.7 * len(bars))
     fig = _figure(height)
     ax = fig.add_subplot()
     streams = sorted(dict.fromkeys(b[0] for b in bars), key=lambda s: (int(s.split(".")[0]) if s.split(".")[0].isdigit()

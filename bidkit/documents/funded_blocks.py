@@ -72,7 +72,8 @@ def delivery_plan_items(w) -> list[Item]:
                   for y, acts in f.delivery_years for a in acts if a.is_milestone]
     if milestones:
         items += [Heading(2, _("Milestones")),
-                  Table(_("Milestones"), [_("When"), _("Milestone")], milestones, widths=[2, 5])]
+                  Table(_("Milestones of the grant, in order"), [_("When"), _("Milestone")], milestones,
+                        widths=[2, 5])]
     return items
 
 
@@ -108,15 +109,21 @@ def funded_outcome_items(w) -> list[Item]:
         items.append(Table(_("Yearly targets for: {title}").format(title=o.title),
                            [_("Indicator"), _("Unit"), _("Baseline"), *heads, _("How we will measure it")], rows,
                            [False, False, True] + [True] * len(years),
-                           widths=[3.6, 2.1, 1.5] + [1.2] * len(years) + [3.8]))
+                           widths=[3.4, 2.6, 1.5] + [1.2] * len(years) + [3.6]))
     return items
 
 
 def funding_items(w) -> list[Item]:
-    """The other funding beside the budget, and the total cost as the amount requested plus it."""
+    """The total cost as the amount requested plus the other funding, first (what an assessor checks first), then
+    each source of the other funding; the cost lines follow (`blocks.budget_items`)."""
     _ = w._
     f, p = w.fig, w.ev.project
-    items: list[Item] = []
+    pairs = [(_("Amount requested"), w.money(p.amount_requested))]
+    pairs += [(_("Other funding: {status}").format(status=w.label(tx.FUNDING_STATUSES, s).lower() if s
+                                                   else _("status not stated")), w.money(v))
+              for s, v in f.other_funding_by_status.items()]
+    pairs.append((_("Total cost"), w.money(f.total_cost)))
+    items: list[Item] = [Facts(_("How the total cost is met"), pairs)]
     if w.ev.other_funding:
         rows = [[line.source, w.label(tx.FUNDING_STATUSES, line.status) if line.status else _("Not stated"),
                  _("Year {n}").format(n=line.year) if line.year else _("Any year"), w.money(line.amount)]
@@ -127,12 +134,6 @@ def funding_items(w) -> list[Item]:
     elif f.total_cost is not None and p.amount_requested is not None and f.total_cost > p.amount_requested:
         items.append(Paragraph([Run(_("{amount} of the total cost is not yet explained: add other-funding.csv.")
                                     .format(amount=w.money(f.total_cost - p.amount_requested)))], "note"))
-    pairs = [(_("Amount requested"), w.money(p.amount_requested))]
-    pairs += [(_("Other funding: {status}").format(status=w.label(tx.FUNDING_STATUSES, s).lower() if s
-                                                   else _("status not stated")), w.money(v))
-              for s, v in f.other_funding_by_status.items()]
-    pairs.append((_("Total cost"), w.money(f.total_cost)))
-    items.append(Facts(_("How the total cost is met"), pairs))
     return items
 
 

@@ -18,6 +18,7 @@ def sections(w) -> list[Section]:
     glance = Facts(_("Project at a glance"), [
         (_("Project name"), p.title),
         (_("Amount requested"), w.money(p.amount_requested)),
+        (_("Other funding"), w.money(w.fig.other_funding_total)),
         (_("Total cost"), w.money(w.fig.total_cost)),
         (_("Duration"), _("{n} years").format(n=p.duration_years) if p.duration_years else "—"),
         (_("Start date"), w.day(p.start_date)),
@@ -48,7 +49,7 @@ def sections(w) -> list[Section]:
             *characteristics_items(w)]),
         Section("outcomes", _("Outcomes and how we will measure them"), funded_outcome_items(w)),
         Section("timetable", _("Timetable"), delivery_plan_items(w)),
-        Section("budget", _("Budget"), budget_items(w) + funding_items(w)),
+        Section("budget", _("Budget"), funding_items(w) + budget_items(w)),
     ]
     return sections
 
