@@ -18,6 +18,7 @@ PROPOSAL = (
     "duration_years: 3\n"                       # line 11
     "start_date: 2019-09-01\n"                  # line 12
     "organisation:\n  legal_name: Wales Council for Voluntary Action\n  type: unincorporated-registered-charity\n"
+    "beneficiaries:\n  number: 100\n"
 )
 ANSWERS = {f"narrative/{q}.md": " ".join(["word"] * 100) + "\n" for q in (
     "your-idea-project", "your-idea-community", "your-idea-activities", "project-organisation", "project-spend")}

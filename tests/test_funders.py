@@ -15,6 +15,7 @@ PROPOSAL = (
     "duration_years: 2\n"
     "start_date: 2019-09-01\n"
     "organisation:\n  legal_name: Wales Council for Voluntary Action\n  type: unincorporated-registered-charity\n"
+    "beneficiaries:\n  number: 100\n"
 )
 
 
@@ -85,7 +86,7 @@ def test_total_cost_below_amount_requested(make_project):
     text = MINIMAL["project.yaml"] + PROPOSAL + "total_cost: 15000\n"
     found = problems_of(make_project({"project.yaml": text, **answers(), **PLAN}))
     assert [(p.file, p.row, p.field, p.message) for p in found] == [
-        ("project.yaml", 15, "total_cost", "£15,000 is less than amount_requested (£20,000); the total cost "
+        ("project.yaml", 17, "total_cost", "£15,000 is less than amount_requested (£20,000); the total cost "
                                            "includes the amount asked for")]
 
 
@@ -101,7 +102,7 @@ def test_money_rules_without_cost_conflict(make_project):
 
 def test_budget_rows_limit(make_project):
     text = (MINIMAL["project.yaml"] + "funder: tnlcf-awards-for-all\namount_requested: 1100\n"
-            "organisation:\n  legal_name: X\n  type: school\n")
+            "organisation:\n  legal_name: X\n  type: school\nbeneficiaries:\n  number: 30\n")
     budget = "heading,amount\n" + "".join(f"Line {i},100\n" for i in range(11))
     files = {f"narrative/{q}.md": "word " * 60 for q in ("your-idea-project", "your-idea-priorities",
                                                          "your-idea-community")}

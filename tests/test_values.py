@@ -37,6 +37,7 @@ PROPOSAL = (
     "duration_years: 6\n"                          # line 10: over the 5-year maximum
     "organisation:\n  legal_name: Wales Council for Voluntary Action\n  type: unincorporated-registered-charity\n"
     "start_date: 2019-09-01\n"
+    "beneficiaries:\n  number: 100\n"
 )
 ANSWERS = {f"narrative/{q}.md": " ".join(["word"] * 100) + "\n" for q in (
     "your-idea-project", "your-idea-community", "your-idea-activities", "project-organisation", "project-spend")}

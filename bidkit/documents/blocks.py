@@ -59,17 +59,21 @@ def partners_table(w) -> Table:
     return Table(_("Partners"), [_("Partner"), _("Type"), _("Nation"), _("Role")], rows, widths=[4, 2, 2, 2])
 
 
+def outcome_heading(w, o) -> list[Item]:
+    """An outcome's title as a heading, then its type and the goals it serves."""
+    _ = w._
+    goals = [f"SDG {n}: {_(tx.SDGS[n])}" for n in o.sdgs] + [w.label(tx.WELLBEING_GOALS, g) for g in o.wellbeing_goals]
+    line = [Run(_("Type") + ": ", bold=True), Run(w.label(tx.OUTCOME_TYPES, o.type))]
+    if goals:
+        line += [Run(". " + _("Goals") + ": ", bold=True), Run("; ".join(goals))]
+    return [Heading(2, o.title, o.id), Paragraph(line)]
+
+
 def outcome_items(w, measured_how: bool = False) -> list[Item]:
     _ = w._
     items: list[Item] = []
     for o in w.fig.development_outcomes:          # the funded ones are the proposal's (funded_blocks)
-        items.append(Heading(2, o.title, o.id))
-        goals = [f"SDG {n}: {_(tx.SDGS[n])}" for n in o.sdgs]
-        goals += [w.label(tx.WELLBEING_GOALS, g) for g in o.wellbeing_goals]
-        line = [Run(_("Type") + ": ", bold=True), Run(w.label(tx.OUTCOME_TYPES, o.type))]
-        if goals:
-            line += [Run(". " + _("Goals") + ": ", bold=True), Run("; ".join(goals))]
-        items.append(Paragraph(line))
+        items += outcome_heading(w, o)
         if o.indicators:
             rows = []
             for i in o.indicators:

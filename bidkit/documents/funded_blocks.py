@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..evidence import taxonomies as tx
 from ..evidence.dates import grant_span
 from ..i18n import format_month
+from .blocks import outcome_heading
 from .content import Facts, Heading, Item, ListBlock, Paragraph, Run, Table
 
 
@@ -95,13 +96,7 @@ def funded_outcome_items(w) -> list[Item]:
     items: list[Item] = [Paragraph([Run(_("What the grant will deliver. Each target is the total by the end of "
                                           "that year of the grant."))])]
     for o in outcomes:
-        items.append(Heading(2, o.title, o.id))
-        goals = [f"SDG {n}: {_(tx.SDGS[n])}" for n in o.sdgs] + [w.label(tx.WELLBEING_GOALS, g)
-                                                                 for g in o.wellbeing_goals]
-        line = [Run(_("Type") + ": ", bold=True), Run(w.label(tx.OUTCOME_TYPES, o.type))]
-        if goals:
-            line += [Run(". " + _("Goals") + ": ", bold=True), Run("; ".join(goals))]
-        items.append(Paragraph(line))
+        items += outcome_heading(w, o)
         rows = [[i.name, i.unit or "", w.num(i.baseline)]
                 + [w.num((i.targets or {}).get(y)) for y in years]
                 + [i.how_measured or _("Not yet stated")] for i in o.indicators]

@@ -584,6 +584,8 @@ PROJECT_MANY_ERRORS = (
     "    line1: One Canal Parade\n"
     "    town_city: Cardiff\n"
     "    postcode: CF10 5BF\n"
+    "beneficiaries:\n"
+    "  number: 100\n"
 )
 
 ANSWER = ("Equality organisations across Wales and England will meet every quarter to shape how the Sustainable "
