@@ -264,3 +264,10 @@ def test_the_partner_workbook_holds_the_new_kinds_when_asked(make_project, tmp_p
     problems = problems_of(root)
     assert found(problems) == [("error", "consortium.xlsx", "Delivery plan", 3, "B3", "quarter"),
                                ("error", "consortium.xlsx", "Other funding", 3, "C3", "status")]
+
+
+def test_a_proposal_says_how_many_people_will_benefit(make_project):
+    text = GOOD["project.yaml"].replace("beneficiaries:\n  number: 100\n", "")
+    problems = problems_of(make_project({**GOOD, "project.yaml": text}))
+    assert found(problems) == [("error", "project.yaml", None, None, None, "beneficiaries")]
+    assert problems[0].message.startswith("is needed for the funding proposal: how many people will benefit")
