@@ -68,7 +68,7 @@ def delivery_plan_items(w) -> list[Item]:
                  _("Yes") if a.is_milestone else ""] for a in activities]
         items.append(Table(_("Activities in year {n}").format(n=year),
                            [_("When"), _("Activity"), _("Leads"), _("Outputs"), _("Milestone")], rows,
-                           widths=[2.2, 4.4, 2.6, 3.2, 1.7]))
+                           widths=[2.1, 3.8, 3.0, 3.0, 2.3]))
     milestones = [[year_title(w, y).split(":")[0] + ", " + quarter_label(w, y, a.quarter), a.activity]
                   for y, acts in f.delivery_years for a in acts if a.is_milestone]
     if milestones:
