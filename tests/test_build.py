@@ -1,4 +1,4 @@
-"""End to end: the example project built into DOCX and PDF, read back and checked for meaning."""
+"""End to end: the example project built into DOCX, PDF and HTML, read back and checked for meaning."""
 from __future__ import annotations
 
 import json
@@ -114,7 +114,7 @@ def test_no_contact_details_anywhere(built):
     secrets += [p.contact_email for p in ev.partners if p.contact_email]
     assert len(secrets) >= 4                      # the example has contact details to leak
     for path in built.iterdir():
-        if path.suffix in (".pdf", ".docx", ".json", ".xlsx"):
+        if path.suffix in (".pdf", ".docx", ".json", ".xlsx", ".html"):
             text = path.read_bytes().decode("latin-1") if path.suffix in (".pdf", ".docx") else \
                 unzipped(path) if path.suffix == ".xlsx" else path.read_text()
             extracted = pdf_text(path) if path.suffix == ".pdf" else docx_text(path) if path.suffix == ".docx" \
@@ -171,7 +171,7 @@ def test_rebuild_is_byte_identical(built, tmp_path):
 def test_second_build_skips_everything(built):
     result = bidkit("build", str(EXAMPLE), "--out", str(built), env=EPOCH)
     assert result.returncode == 0
-    assert result.stdout.strip().splitlines()[-1].startswith("0 files written, 8 up to date")
+    assert result.stdout.strip().splitlines()[-1].startswith("0 files written, 11 up to date")
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (scripts/setup --test)")
