@@ -128,7 +128,8 @@ def test_figures_agree_with_the_evidence(pages):
     assert glance["Meetings held"] == str(fig.meetings_held)
     assert glance["People reached"] == str(fig.people_reached)
     assert glance["Organisations met"] == str(fig.organisations_met)
-    assert "held 17 meetings, reaching 261 people from 16 organisations in 4 nations" in text(root.find(".//main"))
+    assert "17 meetings, workshops, webinars and training sessions, with 261 attendances from 16 organisations " \
+        "in 4 nations" in text(root.find(".//main"))
 
 
 @pytest.mark.skipif(available() is not None, reason=available() or "")

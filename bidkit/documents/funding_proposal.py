@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..evidence import taxonomies as tx
 from ..evidence.text import count_words
+from ..i18n import format_list
 from .blocks import action_plan_items, budget_items, characteristics_items, engagement_facts, meetings_table, nations_items, outcome_items, partners_table
 from .content import Facts, Item, Paragraph, Run, Section, Table
 from .writer import N_
@@ -14,13 +15,13 @@ NAME = N_("Funding proposal")
 def sections(w) -> list[Section]:
     _ = w._
     p = w.ev.project
-    glance = Facts(_("Project at a glance"), [
+    glance = Facts(_("Key facts"), [                    # the section is "Project at a glance"
         (_("Project name"), p.title),
         (_("Amount requested"), w.money(p.amount_requested)),
         (_("Total cost"), w.money(p.cost)),
         (_("Duration"), _("{n} years").format(n=p.duration_years) if p.duration_years else "—"),
         (_("Start date"), w.day(p.start_date)),
-        (_("Nations"), ", ".join(w.label(tx.NATIONS, n) for n in p.nations)),
+        (_("Nations"), format_list([w.label(tx.NATIONS, n) for n in p.nations], w.lang)),
         (_("Locations"), p.locations or "—"),
         (_("Lead partner"), w.ev.lead.name),
         (_("Partners"), w.num(w.fig.partners)),
@@ -38,7 +39,7 @@ def sections(w) -> list[Section]:
         sections.append(Section(q.id, q.title, items))
     leads = [[w.label(tx.NATIONS, n), ", ".join(x.name for x in w.ev.partners
                                                    if x.nation == n and x.role in ("lead", "consortium")) or "—"]
-             for n in tx.NATIONS if any(x.nation == n for x in w.ev.partners)]
+             for n in tx.NATIONS if any(x.nation == n and x.role in ("lead", "consortium") for x in w.ev.partners)]
     sections += [
         Section("partnership", _("The partnership"), [
             Table(_("Lead and consortium partners in each nation"), [_("Nation"), _("Partners")], leads,
@@ -61,8 +62,8 @@ def benefit_paragraph(w) -> Paragraph:
     _ = w._
     chars = list(dict.fromkeys(w.ev.project.focus.characteristics
                                + [c for p in w.ev.partners for c in p.characteristics]))
-    people = ", ".join(w.label(tx.CHARACTERISTICS, c).lower() for c in chars) or _("not yet recorded")
-    nations = ", ".join(w.label(tx.NATIONS, n) for n in w.ev.project.nations)
+    people = format_list([w.label(tx.CHARACTERISTICS, c).lower() for c in chars], w.lang) or _("not yet recorded")
+    nations = format_list([w.label(tx.NATIONS, n) for n in w.ev.project.nations], w.lang)
     return Paragraph([Run(_("People who share protected characteristics, and the groups that work with them: "
                             "{people}. The work covers {nations}.").format(people=people, nations=nations))])
 
