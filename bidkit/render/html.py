@@ -150,6 +150,8 @@ def page(document: Document, folders: list[Path]) -> str:
     except RecursionError:
         raise BidkitError(f"template error in {template_file}: a macro or include calls itself without end") \
             from None
+    except BidkitError as exc:                      # inline_css refused a file: name the template that asked
+        raise BidkitError(f"template error in {template_file}: {exc}") from None
     faults = audit(html)
     if faults:
         raise BidkitError(f"the HTML template {template_file} wrote what a self-contained page may not have: "
