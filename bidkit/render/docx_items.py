@@ -65,38 +65,36 @@ def prototype_cell(twips: int, right: bool, bold: bool, shaded: bool):
     return tc
 
 
+def child(parent, tag: str, first: bool = False):
+    """`parent`'s `tag` element, made (last, or first) when it has none."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.insert(0, found) if first else parent.append(found)
+    return found
+
+
 def room_for_numbers(numbering, abstract_id, left: int) -> None:
     """A numbered list's first level indented `left` twips with a hanging indent of NUMBER_INDENT, and the tab
     after the number there too: LibreOffice starts the text at the level's tab, so a 360-twip tab puts "10."
     against the text ("10.Scottish"). Set on the template's own list definition, so every list using it agrees."""
-    for definition in numbering.iterchildren(qn("w:abstractNum")):
-        if definition.get(qn("w:abstractNumId")) != str(abstract_id):
-            continue
-        lvl = next((x for x in definition.iterchildren(qn("w:lvl")) if x.get(qn("w:ilvl")) == "0"), None)
-        if lvl is None:
-            return
-        ppr = lvl.find(qn("w:pPr"))
-        if ppr is None:
-            ppr = OxmlElement("w:pPr")
-            lvl.append(ppr)
-        tabs = ppr.find(qn("w:tabs"))
-        if tabs is None:
-            tabs = OxmlElement("w:tabs")
-            ppr.insert(0, tabs)                 # tabs come before ind in a paragraph's properties
-        for old in list(tabs):
-            tabs.remove(old)
-        tab = OxmlElement("w:tab")
-        tab.set(qn("w:val"), "num")
-        tab.set(qn("w:pos"), str(left))
-        tabs.append(tab)
-        ind = ppr.find(qn("w:ind"))
-        if ind is None:
-            ind = OxmlElement("w:ind")
-            ppr.append(ind)
-        ind.set(qn("w:left"), str(left))
-        ind.set(qn("w:hanging"), str(NUMBER_INDENT))
+    definition = next((d for d in numbering.iterchildren(qn("w:abstractNum"))
+                       if d.get(qn("w:abstractNumId")) == str(abstract_id)), None)
+    lvl = None if definition is None else \
+        next((x for x in definition.iterchildren(qn("w:lvl")) if x.get(qn("w:ilvl")) == "0"), None)
+    if lvl is None:
         return
-
+    ppr = child(lvl, "w:pPr")
+    tabs = child(ppr, "w:tabs", first=True)      # tabs come before ind in a paragraph's properties
+    for old in list(tabs):
+        tabs.remove(old)
+    tab = OxmlElement("w:tab")
+    tab.set(qn("w:val"), "num")
+    tab.set(qn("w:pos"), str(left))
+    tabs.append(tab)
+    ind = child(ppr, "w:ind")
+    ind.set(qn("w:left"), str(left))
+    ind.set(qn("w:hanging"), str(NUMBER_INDENT))
 
 class Writer:
     """Adds content items to one section's body. `part` is the main document part: pictures, hyperlinks and
