@@ -70,7 +70,7 @@ class Audit(HTMLParser):
     FETCHING = {"img": "src", "script": "src", "iframe": "src", "embed": "src", "object": "data", "source": "src",
                 "video": "src", "audio": "src", "track": "src", "input": "src", "link": "href", "image": "href",
                 "use": "href", "feimage": "href"}
-    FORBIDDEN = {"script", "iframe", "frame", "object", "embed", "applet", "base", "meta-refresh"}
+    FORBIDDEN = {"script", "iframe", "frame", "object", "embed", "applet", "base"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
