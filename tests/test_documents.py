@@ -128,3 +128,19 @@ def test_numbered_lists_leave_room_for_two_digits_in_the_docx(example):
     lvl = next(x for x in definition.iterchildren(qn("w:lvl")) if x.get(qn("w:ilvl")) == "0")
     assert int(lvl.find(f"{qn('w:pPr')}/{qn('w:tabs')}/{qn('w:tab')}").get(qn("w:pos"))) >= 567
     assert int(lvl.find(f"{qn('w:pPr')}/{qn('w:ind')}").get(qn("w:hanging"))) >= 567
+
+
+def test_a_document_folder_follows_the_path_rule(make_project, tmp_path):
+    """A linked file in a document's folder is refused at its path, and a linked folder is not read."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "summary.md").write_text("Someone else's summary.\n", encoding="utf-8")
+    root = make_project({"narrative/project-report/next-steps.md": "Ours.\n"})
+    (root / "narrative" / "project-report" / "summary.md").symlink_to(outside / "summary.md")
+    (root / "narrative" / "concept-paper").symlink_to(outside, target_is_directory=True)
+    found = [(p.file, p.message) for p in problems_of(root)]
+    assert any(f == "narrative/project-report/summary.md" and "symbolic link" in m for f, m in found), found
+    assert not any("Someone else" in m for _f, m in found)
+    assert ("narrative/concept-paper", "is a symbolic link; a document's narrative folder must be a real folder "
+            "in the project") in found                                              # and nothing in it is read
+    assert not any(f.startswith("narrative/concept-paper/") for f, _m in found)

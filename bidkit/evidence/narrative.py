@@ -44,6 +44,9 @@ def read_narrative(root: Path) -> tuple[dict[str, Narrative], list[Problem]]:
     if folder.is_symlink():
         return found, [Problem.at(Place("narrative"), None, "is a symbolic link; the narrative folder must be a "
                                   "real folder in the project")]
+    problems += [Problem.at(Place(f"narrative/{name}"), None, "is a symbolic link; a document's narrative folder "
+                            "must be a real folder in the project") for name in DOCUMENT_FOLDERS
+                 if (folder / name).is_symlink()]
     for path in section_files(folder):
         rel = path.relative_to(root).as_posix()
         why = refusal(root, path.relative_to(root))
