@@ -1,4 +1,4 @@
-"""End to end: the example project built into DOCX and PDF, read back and checked for meaning."""
+"""End to end: the example project built into DOCX, PDF and HTML, read back and checked for meaning."""
 from __future__ import annotations
 
 import json
@@ -96,9 +96,12 @@ def test_same_figures_in_both_formats(built, name):
 
 def test_figures_match_an_independent_count(built):
     """Counted by hand from the example's meetings: 17 held, 261 attendances, 16 organisations, 4 nations."""
-    text = squash(pdf_text(built / "project-report.pdf"))
-    said = "held 17 meetings, with 261 attendances by people from 16 organisations in 4 nations"
-    assert said in text
+    said = "held 17 meetings, with 261 attendances by people from 16 organisations in 4 nations"     # the shared summary
+    assert said in squash(pdf_text(built / "concept-paper.pdf"))
+    assert said in squash(docx_text(built / "concept-paper.docx"))
+    said = "17 meetings, workshops, webinars and training sessions, with 261 attendances from 16 organisations " \
+        "in 4 nations"                                                                    # the report's own
+    assert said in squash(pdf_text(built / "project-report.pdf"))
     assert said in squash(docx_text(built / "project-report.docx"))
 
 
@@ -116,7 +119,7 @@ def test_no_contact_details_anywhere(built):
     secrets += [p.contact_email for p in ev.partners if p.contact_email]
     assert len(secrets) >= 4                      # the example has contact details to leak
     for path in built.iterdir():
-        if path.suffix in (".pdf", ".docx", ".json", ".xlsx"):
+        if path.suffix in (".pdf", ".docx", ".json", ".xlsx", ".html"):
             text = path.read_bytes().decode("latin-1") if path.suffix in (".pdf", ".docx") else \
                 unzipped(path) if path.suffix == ".xlsx" else path.read_text()
             extracted = pdf_text(path) if path.suffix == ".pdf" else docx_text(path) if path.suffix == ".docx" \
@@ -173,7 +176,7 @@ def test_rebuild_is_byte_identical(built, tmp_path):
 def test_second_build_skips_everything(built):
     result = bidkit("build", str(EXAMPLE), "--out", str(built), env=EPOCH)
     assert result.returncode == 0
-    assert result.stdout.strip().splitlines()[-1].startswith("0 files written, 8 up to date")
+    assert result.stdout.strip().splitlines()[-1].startswith("0 files written, 11 up to date")
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (scripts/setup --test)")

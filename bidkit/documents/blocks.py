@@ -51,6 +51,14 @@ def meetings_table(w) -> Table:
                  widths=[2, 5, 1.5, 1.8, 1.4])
 
 
+def meeting_summaries(w) -> list[Item]:
+    """What each held meeting was about, in its own words (the meetings' `summary`), under the meetings table."""
+    _ = w._
+    entries = [[Paragraph([Run(f"{w.day(m.date)}, {m.title}: ", bold=True), Run(m.summary)])]
+               for m in w.fig.held if m.summary]
+    return [Heading(2, _("What each meeting was about")), ListBlock(False, entries)] if entries else []
+
+
 def partners_table(w) -> Table:
     _ = w._
     partners = sorted(w.ev.partners, key=lambda p: (list(tx.PARTNER_ROLES).index(p.role), p.name.casefold()))
@@ -63,9 +71,9 @@ def outcome_heading(w, o) -> list[Item]:
     """An outcome's title as a heading, then its type and the goals it serves."""
     _ = w._
     goals = [f"SDG {n}: {_(tx.SDGS[n])}" for n in o.sdgs] + [w.label(tx.WELLBEING_GOALS, g) for g in o.wellbeing_goals]
-    line = [Run(_("Type") + ": ", bold=True), Run(w.label(tx.OUTCOME_TYPES, o.type))]
+    line = [Run(_("Type") + ": ", bold=True), Run(w.label(tx.OUTCOME_TYPES, o.type) + ".")]
     if goals:
-        line += [Run(". " + _("Goals") + ": ", bold=True), Run("; ".join(goals))]
+        line += [Run(" "), Run(_("Goals") + ": ", bold=True), Run("; ".join(goals) + ".")]
     return [Heading(2, o.title, o.id), Paragraph(line)]
 
 
@@ -85,8 +93,7 @@ def outcome_items(w, measured_how: bool = False) -> list[Item]:
             numeric, widths = [False, False, True, True, True], [4, 1.6, 1.5, 1.5, 1.5]
             if measured_how:
                 columns, numeric, widths = columns + [_("How measured")], numeric + [False], widths + [2.2]
-            items.append(Table(_("Indicators for: {title}").format(title=o.title), columns, rows, numeric,
-                               widths=widths))
+            items.append(Table(_("Indicators"), columns, rows, numeric, widths=widths))   # under the outcome's heading
     if not items:
         items.append(Paragraph([Run(_("No outcomes have been recorded yet (outcomes.yaml)."))], "note"))
     return items
@@ -102,8 +109,8 @@ def action_plan_items(w) -> list[Item]:
         items.append(Heading(2, stream))
         rows = [[a.activity, a.when.text if a.when else "—", w.names(a.leads) or "—",
                  w.label(tx.ACTION_STATUSES, a.status) if a.status else "—"] for a in actions]
-        items.append(Table(_("Activities: {stream}").format(stream=stream),
-                           [_("Activity"), _("When"), _("Leads"), _("Status")], rows, widths=[5, 1.6, 2.6, 1.4]))
+        items.append(Table(_("Activities"), [_("Activity"), _("When"), _("Leads"), _("Status")], rows,
+                           widths=[5, 1.6, 2.6, 1.4]))                     # under the work stream's heading
     return items
 
 

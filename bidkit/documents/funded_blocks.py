@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..evidence import taxonomies as tx
 from ..evidence.dates import grant_span
-from ..i18n import format_month
+from ..i18n import format_list, format_month
 from .blocks import outcome_heading
 from .content import Facts, Heading, Item, ListBlock, Paragraph, Run, Table
 
@@ -101,7 +101,7 @@ def funded_outcome_items(w) -> list[Item]:
                 + [w.num((i.targets or {}).get(y)) for y in years]
                 + [i.how_measured or _("Not yet stated")] for i in o.indicators]
         heads = [_("Year {n}").format(n=y) for y in years]
-        items.append(Table(_("Yearly targets for: {title}").format(title=o.title),
+        items.append(Table(_("Yearly targets"),
                            [_("Indicator"), _("Unit"), _("Baseline"), *heads, _("How we will measure it")], rows,
                            [False, False, True] + [True] * len(years),
                            widths=[3.4, 2.6, 1.5] + [1.2] * len(years) + [3.6]))
@@ -137,7 +137,7 @@ def benefit_items(w) -> list[Item]:
     _ = w._
     f = w.fig
     chars = [w.label(tx.CHARACTERISTICS, c) for c in f.beneficiary_characteristics]
-    nations = ", ".join(w.label(tx.NATIONS, n) for n in w.ev.project.nations)
+    nations = format_list([w.label(tx.NATIONS, n) for n in w.ev.project.nations], w.lang)
     number = (_("{n} people will benefit over the grant.").format(n=w.num(f.beneficiaries)) + " "
               if f.beneficiaries else "")
     items: list[Item] = [Paragraph([Run(number + _("They are people who share protected characteristics and are "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..evidence import taxonomies as tx
 from ..evidence.text import count_words
+from ..i18n import format_list
 from .blocks import budget_items, characteristics_items, engagement_facts, meetings_table, nations_items
 from .content import Facts, Item, Paragraph, Run, Section
 from .funded_blocks import benefit_items, delivery_plan_items, funded_outcome_items, funding_items, partnership_items
@@ -15,14 +16,14 @@ NAME = N_("Funding proposal")
 def sections(w) -> list[Section]:
     _ = w._
     p = w.ev.project
-    glance = Facts(_("Project at a glance"), [
+    glance = Facts(_("Key facts"), [                    # the section is "Project at a glance"
         (_("Project name"), p.title),
         (_("Amount requested"), w.money(p.amount_requested)),
         (_("Other funding"), w.money(w.fig.other_funding_total)),
         (_("Total cost"), w.money(w.fig.total_cost)),
         (_("Duration"), _("{n} years").format(n=p.duration_years) if p.duration_years else "—"),
         (_("Start date"), w.day(p.start_date)),
-        (_("Nations"), ", ".join(w.label(tx.NATIONS, n) for n in p.nations)),
+        (_("Nations"), format_list([w.label(tx.NATIONS, n) for n in p.nations], w.lang)),
         (_("Locations"), p.locations or "—"),
         (_("Lead partner"), w.ev.lead.name),
         (_("Consortium members"), w.num(sum(w.fig.partners_by_role.get(r, 0) for r in ("lead", "consortium")))),

@@ -28,6 +28,7 @@ class Writer:
     fig: Figures
     profile: Profile | None
     lang: str = "en"
+    doc: str | None = None          # the document being written: its own narrative sections come first
 
     def __post_init__(self):
         self._ = gettext_for(self.lang)
@@ -54,8 +55,17 @@ class Writer:
         return {k: self.money(v) if k == "amount_requested" else self.num(v)
                 for k, v in self.fig.counted().items()}
 
+    def for_document(self, doc_id: str) -> "Writer":
+        """This Writer for one document, sharing its drawn charts (a chart is drawn once for all documents)."""
+        from copy import copy
+
+        view = copy(self)
+        view.doc = doc_id
+        return view
+
     def prose(self, section_id: str) -> list[Item]:
-        text = self.ev.narrative.get(section_id)
+        """`narrative/<document>/<id>.md` when the document has its own version, else `narrative/<id>.md`."""
+        text = self.ev.narrative.get(f"{self.doc}/{section_id}") or self.ev.narrative.get(section_id)
         if text is None:
             return [Paragraph([Run(self._("This section is still to be written (narrative/{id}.md).")
                                    .format(id=section_id))], "note")]

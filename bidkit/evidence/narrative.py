@@ -19,6 +19,10 @@ from .text import MAX_DEPTH, too_deep
 
 MAX_NARRATIVE_BYTES = 1 * 2**20      # a section of prose; far past any funder's word limit
 NARRATIVE_SECTIONS = ("summary", "rationale", "approach", "open-government", "lessons", "next-steps")
+# A document may take its own version of a section from narrative/<document>/<id>.md (the report's summary says
+# what was done, the concept paper's why it matters); the folder names are the documents' ids, which this layer
+# may not import (tests/test_structure.py checks they agree with DOCUMENTS).
+DOCUMENT_FOLDERS = ("concept-paper", "project-report", "funding-proposal")
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")                                # what a figure is called
 BRACES = re.compile(r"(\{+)([^{}]*)(\}+)")                                 # a run of braces around some text
 STRAY = re.compile(r"\{\{|\}\}")                                             # a pair left open or never opened
@@ -40,7 +44,10 @@ def read_narrative(root: Path) -> tuple[dict[str, Narrative], list[Problem]]:
     if folder.is_symlink():
         return found, [Problem.at(Place("narrative"), None, "is a symbolic link; the narrative folder must be a "
                                   "real folder in the project")]
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+    problems += [Problem.at(Place(f"narrative/{name}"), None, "is a symbolic link; a document's narrative folder "
+                            "must be a real folder in the project") for name in DOCUMENT_FOLDERS
+                 if (folder / name).is_symlink()]
+    for path in section_files(folder):
         rel = path.relative_to(root).as_posix()
         why = refusal(root, path.relative_to(root))
         if why is not None:
@@ -65,8 +72,21 @@ def read_narrative(root: Path) -> tuple[dict[str, Narrative], list[Problem]]:
         problems += [Problem.at(Place(rel, None, line), None, f"lists or quotes are nested {depth} deep here; "
                                 f"bidkit shows at most {MAX_DEPTH} levels: bring the deepest ones up a level")
                      for line, depth in too_deep(text)]
-        found[path.stem] = Narrative(path.stem, rel, text)
+        key = path.stem if path.parent == folder else f"{path.parent.name}/{path.stem}"
+        found[key] = Narrative(path.stem, rel, text)
     return found, problems
+
+
+def section_files(folder: Path) -> list[Path]:
+    """`narrative/*.md`, then each document's own `narrative/<document>/*.md` (a real folder, not a link)."""
+    if not folder.is_dir():
+        return []
+    files = sorted(folder.glob("*.md"))
+    for name in DOCUMENT_FOLDERS:
+        own = folder / name
+        if own.is_dir() and not own.is_symlink():
+            files += sorted(own.glob("*.md"))
+    return files
 
 
 def closest(name: str) -> str | None:
@@ -111,7 +131,12 @@ def check_sections(narrative: dict[str, Narrative], questions: list[str]) -> lis
                                        "say it is still to be written", severity="warning"))
     known = list(NARRATIVE_SECTIONS) + questions
     for name, text in narrative.items():
-        if name not in known:
+        if "/" in name and name.split("/", 1)[1] not in NARRATIVE_SECTIONS:
+            problems.append(Problem.at(Place(text.file), None, f"no document uses it; a document's own folder "
+                                       f"holds its versions of {', '.join(NARRATIVE_SECTIONS)} (a funder's "
+                                       f"question is answered once, in narrative/<question id>.md)",
+                                       severity="warning"))
+        elif "/" not in name and name not in known:
             problems.append(Problem.at(Place(text.file), None, f"no document uses '{name}'{tx.suggest(name, known)}"
                                        f"; the sections are {', '.join(known)}", severity="warning"))
     return problems
