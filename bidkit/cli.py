@@ -260,7 +260,7 @@ def batch(directory: Path, out: Path, jobs, scheduler, timeout, memory, docs, fo
                          by_partner=by_partner, on_found=found, on_record=finished)
     finally:
         "progress" in bar and bar["progress"].stop()
-    click.echo(f"{len(done.records)} projects: {done.count(BUILT)} built, {done.count(UP_TO_DATE)} up to date, "
+    click.echo(f"{len(done.records)} project{'s' if len(done.records) != 1 else ''}: {done.count(BUILT)} built, {done.count(UP_TO_DATE)} up to date, "
                f"{done.count(HAS_ERRORS)} with errors, {done.count(FAILED)} failed ({done.engine}) -> "
                f"{out / 'batch.csv'}")
     if done.count(HAS_ERRORS) or done.count(FAILED):

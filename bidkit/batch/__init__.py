@@ -57,6 +57,9 @@ def run_batch(root: Path, out: Path, *, jobs: int | None = None, scheduler: str 
     if not found.projects:
         raise BidkitError(f"there is no project folder (a folder with a project.yaml) under {root}")
     check_out(root, out, found)
+    from . import engines
+
+    client = engines.connect(scheduler, security) if scheduler else None      # before anything is written
     make_folder(out)
     with locked(out):
         try:
@@ -71,10 +74,8 @@ def run_batch(root: Path, out: Path, *, jobs: int | None = None, scheduler: str 
                  for p in found.projects]
         on_found and on_found(found)
         report = on_record or (lambda _record: None)
-        from . import engines
-
-        if scheduler:
-            records = engines.cluster(specs, scheduler, report, security)
+        if client is not None:
+            records = engines.cluster(specs, client, report)
             engine = f"dask {scheduler}"
         else:
             workers = jobs or os.cpu_count() or 1

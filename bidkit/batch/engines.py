@@ -54,17 +54,16 @@ def connect(address: str, security=None):
     if "://" not in address:
         raise BidkitError(f"'{address}' is not a scheduler address; write it as tcp://HOST:PORT or tls://HOST:PORT")
     try:
-        return Client(address, security=security, timeout=CONNECT_SECONDS, set_as_default=False)
+        return Client(address, security=security, timeout=CONNECT_SECONDS)
     except (OSError, TimeoutError, ValueError) as exc:
         raise BidkitError(f"cannot reach the Dask scheduler at {address} ({exc})") from None
 
 
-def cluster(specs: list[dict], address: str, on_record: Callable[[dict], None], security=None) -> list[dict]:
-    """Each project as one Dask task; the records as the tasks finish."""
+def cluster(specs: list[dict], client, on_record: Callable[[dict], None]) -> list[dict]:
+    """Each project as one Dask task on `client`'s cluster (closed at the end); the records as tasks finish."""
     from distributed import as_completed as finished
     from distributed.scheduler import KilledWorker
 
-    client = connect(address, security)
     results = []
     try:
         futures = {}

@@ -15,6 +15,11 @@ STATES = (BUILT, UP_TO_DATE, HAS_ERRORS, FAILED)
 PARTNER_REPORTS = "partner-reports"     # OUT/<name>/partner-reports/ with --by-partner
 
 
+class OutOfMemory(Exception):
+    """A render reached the project's memory limit (not a MemoryError, so the build's own message, which names
+    the build's limit and setting, leaves it to the batch to say which limit it was)."""
+
+
 class InProcess(Executor):
     """Renders in the calling process, one output after another: the project's process is already the isolated,
     limited worker, so a pool inside it would only pay start-up again."""
@@ -23,7 +28,9 @@ class InProcess(Executor):
         future: Future = Future()
         try:
             future.set_result(fn(*args, **kwargs))
-        except BaseException as exc:        # noqa: BLE001 (handed to whoever reads the future, as a pool does)
+        except MemoryError:
+            future.set_exception(OutOfMemory())
+        except Exception as exc:        # noqa: BLE001 (handed to whoever reads the future, as a pool does)
             future.set_exception(exc)
         return future
 
@@ -51,9 +58,9 @@ def build_project(spec: dict) -> dict:
                       "the evidence; nothing was written", len(errors(exc.problems)), len(warnings(exc.problems)))
     except BidkitError as exc:
         return record(spec, FAILED, time.perf_counter() - started, str(exc))
-    except MemoryError:
-        return record(spec, FAILED, time.perf_counter() - started,
-                      f"it needed more than the memory limit of {spec.get('memory')} MiB and was stopped")
+    except (MemoryError, OutOfMemory):
+        return record(spec, FAILED, time.perf_counter() - started, f"it needed more than the memory limit of "
+                      f"{spec.get('memory')} MiB and was stopped (--memory allows more); nothing was written")
     except Exception as exc:  # noqa: BLE001 (one project's bug must not stop the others: it is reported)
         return record(spec, FAILED, time.perf_counter() - started,
                       f"internal error ({type(exc).__name__}: {exc}); nothing was written")
