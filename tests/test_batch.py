@@ -196,3 +196,40 @@ def test_a_dask_cluster_gives_the_same_bytes_and_reports_the_crash(six):
                 assert path.read_bytes() == (tmp / "dask" / path.relative_to(tmp / "local")).read_bytes(), path
                 compared += 1
     assert compared >= 4 * 5
+
+
+def test_a_tls_scheduler_takes_certificates_and_refuses_a_plain_connection(tmp_path):
+    """A cluster that requires TLS: the batch runs with the certificates, and without TLS cannot connect (exit 2)."""
+    distributed = pytest.importorskip("distributed")
+    import shutil
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl makes the test certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                    "-subj", "/CN=localhost", "-days", "2"], check=True, capture_output=True)
+    security = distributed.security.Security(
+        tls_ca_file=str(cert), require_encryption=True, **{f"tls_{who}_{part}": str(path) for who in
+                                                           ("scheduler", "worker", "client")
+                                                           for part, path in (("cert", cert), ("key", key))})
+    project(tmp_path / "many" / "broken", **BROKEN)          # errors: answered without rendering, so quick
+    saved = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = str(ROOT)
+    try:
+        cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, protocol="tls://",
+                                           security=security, dashboard_address=None, silence_logs=40)
+    finally:
+        os.environ.pop("PYTHONPATH") if saved is None else os.environ.update(PYTHONPATH=saved)
+    try:
+        address = cluster.scheduler_address
+        assert address.startswith("tls://")
+        secured = run_batch(tmp_path / "many", "--out", tmp_path / "out", "--scheduler", address,
+                            "--tls-ca-file", cert, "--tls-cert", cert, "--tls-key", key)
+        plain = run_batch(tmp_path / "many", "--out", tmp_path / "plain", "--scheduler",
+                          address.replace("tls://", "tcp://"))
+    finally:
+        cluster.close()
+    assert secured.returncode == 1, secured.stdout + secured.stderr
+    assert rows(tmp_path / "out")["broken"]["state"] == "has errors"
+    assert plain.returncode == 2 and "cannot reach the Dask scheduler" in plain.stderr
+    assert not (tmp_path / "plain").exists()

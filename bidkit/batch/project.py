@@ -54,8 +54,9 @@ def build_project(spec: dict) -> dict:
 
         if spec.get("by_partner"):
             partner_reports(spec, exc.problems)
-        return record(spec, HAS_ERRORS, time.perf_counter() - started, f"{len(errors(exc.problems))} errors in "
-                      "the evidence; nothing was written", len(errors(exc.problems)), len(warnings(exc.problems)))
+        count = len(errors(exc.problems))
+        return record(spec, HAS_ERRORS, time.perf_counter() - started, f"{count} error{'s' if count != 1 else ''} "
+                      "in the evidence; nothing was written", count, len(warnings(exc.problems)))
     except BidkitError as exc:
         return record(spec, FAILED, time.perf_counter() - started, str(exc))
     except (MemoryError, OutOfMemory):
