@@ -44,6 +44,7 @@ class Report:
     results: list[Result]
     evidence_warnings: list = field(default_factory=list)
     seconds: float = 0.0
+    figures: dict | None = None     # the counted figures, when the build read the evidence
 
     @property
     def written(self) -> list[Result]:
@@ -236,8 +237,9 @@ def planned(docs: list[str] | None, formats: list[str]) -> list[str]:
 
 def build(project: Path, out: Path, docs: list[str] | None = None, formats: list[str] | None = None,
           jobs: int | None = None, force: bool = False,
-          on_result: Callable[[Result], None] | None = None) -> Report:
-    """Build what is out of date. Raises EvidenceInvalid (nothing written) or BidkitError."""
+          on_result: Callable[[Result], None] | None = None, executor=None) -> Report:
+    """Build what is out of date. Raises EvidenceInvalid (nothing written) or BidkitError. `executor` renders
+    instead of a pool of `jobs` processes (the batch's project process passes one that renders in itself)."""
     started = time.perf_counter()
     project = Path(project)
     if not project.is_dir():
@@ -274,7 +276,8 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
             report.seconds = time.perf_counter() - started
             return report
 
-        outputs, evidence_warnings = render_stale(project, out, folders, stale, docs, jobs, report, on_result)
+        outputs, evidence_warnings = render_stale(project, out, folders, stale, docs, jobs, report, on_result,
+                                                  executor)
         report.evidence_warnings = evidence_warnings
         manifest.update({name: keys[name] for name in outputs})
         outputs[MANIFEST] = json.dumps(manifest, indent=2, sort_keys=True).encode()   # renamed last
@@ -324,10 +327,11 @@ def render_all(tasks: list[tuple[str, tuple]], executor: ProcessPoolExecutor):
 
 
 def render_stale(project: Path, out: Path, folders: list[Path], stale: list[str], docs: list[str] | None,
-                 jobs: int | None, report: Report, on_result) -> tuple[dict[str, bytes], list]:
+                 jobs: int | None, report: Report, on_result, executor=None) -> tuple[dict[str, bytes], list]:
     from .pipeline import open_project
 
     drafts = open_project(project)
+    report.figures = drafts.figures.counted()
     stale = drafts.without_unwritable(stale, docs)
     outputs: dict[str, bytes] = {}
     for name in stale:
@@ -341,7 +345,9 @@ def render_stale(project: Path, out: Path, folders: list[Path], stale: list[str]
     renders = [n for n in stale if n not in outputs]
     if not renders:
         return outputs, drafts.evidence.warnings
-    executor = pool(max(1, min(jobs or os.cpu_count() or 1, len(renders))))
+    own = executor is None
+    if own:
+        executor = pool(max(1, min(jobs or os.cpu_count() or 1, len(renders))))
     try:
         drafts.writer.use_charts(cached_charts(out, drafts.chart_specs(), executor))
         # longest first (PDFs, the report first), so two workers finish together
@@ -353,5 +359,5 @@ def render_stale(project: Path, out: Path, folders: list[Path], stale: list[str]
             report.results.append(result)
             on_result and on_result(result)
     finally:
-        stop(executor)
+        own and stop(executor)
     return outputs, drafts.evidence.warnings

@@ -68,6 +68,8 @@ def cli():
                    "instead. What belongs to no partner goes to facilitator.html and .csv.")
 def check(project: Path, as_json: bool, strict: bool, by_partner: Path | None):
     """Validate the evidence in PROJECT (default ./evidence) and list every problem."""
+    from .output import write_partner_reports
+
     def reports(problems):
         if by_partner is not None:
             written = write_partner_reports(project, problems, by_partner)
@@ -171,17 +173,6 @@ def status(project: Path, as_json: bool):
     console.print("Ready to submit." if found["ready"] else "Not ready yet: see above.")
 
 
-def write_partner_reports(project: Path, problems: list[Problem], folder: Path) -> int:
-    from .output import check_folder, commit, make_folder
-    from .pipeline import partner_reports
-
-    check_folder(project, folder)               # never the project (its next check would read the reports)
-    files = partner_reports(project, problems)
-    make_folder(folder)
-    commit(folder, files)
-    return len(files) // 2
-
-
 @cli.command()
 @project_argument
 @click.option("--out", required=True, type=click.Path(path_type=Path, dir_okay=False),
@@ -211,6 +202,77 @@ def workbook(project: Path, out: Path, partner: str | None, kinds: str | None):
     held = sum(len(s.rows) for s in content.sheets)
     whose = f", with {held} row{'s' if held != 1 else ''} on file for {content.partner[1]}" if content.partner else ""
     click.echo(f"Wrote {out}: sheets {', '.join(s.title for s in content.sheets)}{whose}.")
+
+
+@cli.command()
+@click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--out", required=True, type=click.Path(path_type=Path),
+              help="Folder for the outputs: OUT/<project folder name>/ each, and OUT/batch.csv and batch.json.")
+@click.option("--jobs", type=click.IntRange(1, 256), help="Projects built at once on this machine (default: "
+              "number of cores).")
+@click.option("--scheduler", metavar="ADDRESS", help="Build on a Dask distributed cluster instead: "
+              "tcp://HOST:8786 or tls://HOST:8786 (needs pip install 'bidkit[cluster]'; see docs/batch.md).")
+@click.option("--timeout", type=click.FloatRange(1, None), metavar="SECONDS",
+              help="Stop a project that takes longer than this (default: no limit).")
+@click.option("--memory", type=click.IntRange(256, None), metavar="MB", default=3072, show_default=True,
+              help="Stop a project whose process needs more memory than this (its address space, in MiB).")
+@click.option("--doc", "docs", multiple=True, type=click.Choice(list(DOCUMENTS)),
+              help="Only this document (repeatable; default all).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(list(FORMATS)),
+              help="Only this format (repeatable; default all).")
+@click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
+@click.option("--by-partner", "by_partner", is_flag=True,
+              help="Also write check --by-partner's reports of each project into OUT/<name>/partner-reports/.")
+@click.option("--tls-ca-file", metavar="FILE", help="With a tls:// scheduler: the certificate authority.")
+@click.option("--tls-cert", metavar="FILE", help="With a tls:// scheduler: this client's certificate.")
+@click.option("--tls-key", metavar="FILE", help="With a tls:// scheduler: this client's private key.")
+def batch(directory: Path, out: Path, jobs, scheduler, timeout, memory, docs, formats, force, by_partner,
+          tls_ca_file, tls_cert, tls_key):
+    """Build every project folder under DIR (each a folder with a project.yaml) into OUT/<name>/, skipping what
+    is up to date, and write OUT/batch.csv and OUT/batch.json: each project's state (built, up to date, has
+    errors, failed), its error and warning counts, its figures and its time. Exit 1 when a project has errors
+    or failed; the others are built all the same."""
+    from .batch import BUILT, FAILED, HAS_ERRORS, UP_TO_DATE, run_batch
+
+    security = None
+    if scheduler:
+        from .batch.engines import security_for
+
+        security = security_for(scheduler, tls_ca_file, tls_cert, tls_key)
+    elif tls_ca_file or tls_cert or tls_key:
+        raise click.BadParameter("the TLS options are for a tls:// --scheduler", param_hint="--tls-ca-file")
+    bar = {}
+
+    def found(projects):
+        for path, why in projects.skipped:
+            click.echo(f"  skipped {path}: {why}")
+        if sys.stdout.isatty():     # a bar for people; one line per project for logs and pipes
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            bar["progress"] = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                       TimeElapsedColumn())
+            bar["task"] = bar["progress"].add_task("Building projects", total=len(projects.projects))
+            bar["progress"].start()
+
+    def finished(record):
+        line = f"  {record['project']:<32} {record['state']}" + (f": {record['reason']}" if record["reason"] else "")
+        if "progress" in bar:
+            bar["progress"].console.print(line, highlight=False, markup=False)
+            bar["progress"].advance(bar["task"])
+        else:
+            click.echo(line)
+
+    try:
+        done = run_batch(directory, out, jobs=jobs, scheduler=scheduler, security=security, timeout=timeout,
+                         memory=memory, docs=list(docs) or None, formats=list(formats) or None, force=force,
+                         by_partner=by_partner, on_found=found, on_record=finished)
+    finally:
+        "progress" in bar and bar["progress"].stop()
+    click.echo(f"{len(done.records)} project{'s' if len(done.records) != 1 else ''}: {done.count(BUILT)} built, {done.count(UP_TO_DATE)} up to date, "
+               f"{done.count(HAS_ERRORS)} with errors, {done.count(FAILED)} failed ({done.engine}) -> "
+               f"{out / 'batch.csv'}")
+    if done.count(HAS_ERRORS) or done.count(FAILED):
+        sys.exit(EXIT_INVALID)
 
 
 @cli.command()

@@ -124,3 +124,14 @@ def clean_temporary(out: Path) -> None:
     for stale in out.glob(TEMPORARY + "*"):
         if stale.is_file() and not stale.is_symlink():
             stale.unlink(missing_ok=True)
+
+
+def write_partner_reports(project: Path, problems: list, folder: Path) -> int:
+    """`check --by-partner`'s reports (pipeline.partner_reports) written into `folder`, all or none; how many."""
+    from .pipeline import partner_reports
+
+    check_folder(project, folder)               # never the project (its next check would read the reports)
+    files = partner_reports(project, problems)
+    make_folder(folder)
+    commit(folder, files)
+    return len(files) // 2

@@ -18,6 +18,7 @@ LAYERS = [
     ("render", ["bidkit.render"]),
     ("pipeline", ["bidkit.pipeline", "bidkit.readiness"]),
     ("build", ["bidkit.build", "bidkit.output"]),
+    ("batch", ["bidkit.batch"]),
     ("commands", ["bidkit.cli", "bidkit.__main__", "bidkit"]),
 ]
 
