@@ -92,6 +92,11 @@ def place_of(record) -> str:
     return str(place) if place is not None else "project.yaml"
 
 
+def file_of(record) -> str | None:
+    place = getattr(record, "place", None)
+    return place.file if place is not None else None
+
+
 def field_changes(old, new) -> list[FieldChange]:
     before, after = dumped(old), dumped(new)
     found = []
@@ -104,7 +109,8 @@ def field_changes(old, new) -> list[FieldChange]:
 
 def compare_records(old: Evidence, new: Evidence) -> list[RecordChange]:
     """Every record added, removed or changed, kind by kind in IDENTITY's order, then in NEW's order (removed
-    ones last, in OLD's order). Two records with the same identity in one folder are paired in file order."""
+    ones last, in OLD's order). Two records with the same identity in one folder are paired in file order, one
+    from the same file first."""
     found: list[RecordChange] = []
     for kind, fields in IDENTITY.items():
         waiting: dict[tuple, list] = {}
@@ -113,7 +119,8 @@ def compare_records(old: Evidence, new: Evidence) -> list[RecordChange]:
         for record in records_of(new, kind):
             twins = waiting.get(identity(record, fields))
             if twins:
-                changes = field_changes(twins.pop(0), record)
+                same_file = [i for i, twin in enumerate(twins) if file_of(twin) == file_of(record)]
+                changes = field_changes(twins.pop(same_file[0] if same_file else 0), record)
                 if changes:
                     found.append(RecordChange(kind, "changed", label(kind, record, fields), place_of(record),
                                               changes))

@@ -93,6 +93,16 @@ def runs_of(p) -> list:
     return [r for r in p.iter(qn("w:r"))]
 
 
+def not_narrative(p) -> bool:
+    """A paragraph no narrative writes, though its text may be a narrative's: the table of contents (which
+    repeats the headings), a section's own heading (Heading 1: a narrative's headings are 2 and 3)."""
+    ppr = p.find(qn("w:pPr"))
+    style = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    name = (style.get(qn("w:val")) or "").lower() if style is not None else ""
+    return name.startswith("toc") or name in ("heading1", "title") or \
+        any((t.text or "").strip().upper().startswith("TOC") for t in p.iter(qn("w:instrText")))
+
+
 def paragraph_text(p) -> str:
     return "".join(run_text(r) for r in runs_of(p))
 
@@ -245,7 +255,7 @@ def tracked_docx(before: Writer, new, doc_id: str) -> bytes:
     docx = open_docx(io.BytesIO(data))
     body = docx.element.body
     marks = Marks(body)
-    paragraphs = list(body.iter(qn("w:p")))
+    paragraphs = [p for p in body.iter(qn("w:p")) if not not_narrative(p)]
     texts_of = [paragraph_text(p) for p in paragraphs]
     cursor = 0
     for section_id, items in w.recorded:
