@@ -1,8 +1,8 @@
 """Narrative sections compared word by word (difflib): per section and language, the words added and removed,
 and for the funder's questions the word count against the limit before and after.
 
-Words are the funder's form's words (runs of non-whitespace in the plain text, `evidence.text`), so the counts
-here are the ones `bidkit status` shows.
+Words are the funder's form's words (runs of non-whitespace in the plain text, `evidence.text.count_words`), so
+the counts here are the ones `bidkit status` shows; the limits are the funder profile's questions.
 """
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from ..evidence import Evidence
 from ..evidence.text import plain_text
-from ..readiness import answers
 
 TOKENS = re.compile(r"\s+|\S+")
 
@@ -74,6 +73,7 @@ def sections_of(ev: Evidence) -> dict[tuple[str, str], object]:
 
 
 def limit_text(a) -> str | None:
+    """A question's limit in words: `50–500 words`, `at most 300 words`."""
     if a.max_words:
         return f"{a.min_words}–{a.max_words} words" if a.min_words else f"at most {a.max_words} words"
     if a.min_words:
@@ -83,10 +83,13 @@ def limit_text(a) -> str | None:
 
 def compare_narrative(old: Evidence, new: Evidence) -> list[SectionChange]:
     before, after = sections_of(old), sections_of(new)
-    questions = {a.id: a for a in answers(new)[1]} or {a.id: a for a in answers(old)[1]}
+    profile = new.profile or old.profile
+    questions = {q.id: q for q in profile.questions} if profile is not None else {}
     found = []
     for key in [*after, *(k for k in before if k not in after)]:
         lang, sid = key
+        if key in before and key in after and before[key].text == after[key].text:
+            continue
         a = plain_text(before[key].text) if key in before else ""
         b = plain_text(after[key].text) if key in after else ""
         if key in before and key in after and a == b:
