@@ -94,6 +94,15 @@ def test_the_identity_table_names_every_kind_of_record():
     assert set(KINDS) <= set(IDENTITY)
 
 
+def test_the_guide_gives_the_identity_of_every_kind():
+    guide = (EXAMPLE.parent / "docs" / "getting-started.md").read_text(encoding="utf-8")
+    rows = dict(line.strip("|").split("|")[:2] for line in guide.split("## See what changed", 1)[1].split("\n## ")[0].splitlines()
+                if line.startswith("| ") and "`" in line)
+    rows = {kind.strip().replace(" ", "-"): sorted(__import__("re").findall(r"`([a-z_]+)`", fields))
+            for kind, fields in rows.items()}
+    assert rows == {kind: sorted(fields) for kind, fields in IDENTITY.items() if fields}
+
+
 def test_figures_that_changed(changes):
     """13 -> 15 attendees, a meeting of 7 gone and one of 6 added: one more attendance, the same meetings; one
     partner more; the budget moved between lines, so its total is the same."""
@@ -195,8 +204,16 @@ def test_a_folder_with_errors_is_compared_where_it_can_be_read(tmp_path):
     assert "  removed meetings: 2018-12-04, Race equality organisations, ehr-coalition (meetings-ehrc.csv:3 in " \
            "OLD)" in lines                                  # the row NEW cannot read is not one of its records
     assert not (tmp_path / "out").exists()
-    result = CliRunner().invoke(cli, ["diff", str(old), str(tmp_path / "nowhere")])
-    assert result.exit_code == 2 or "no project folder" in str(result.exception)
+
+
+def test_no_such_folder_is_exit_2_in_one_line(tmp_path):
+    import os
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "bidkit", "diff", str(EXAMPLE), str(tmp_path / "nowhere")],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(EXAMPLE.parent)})
+    assert (done.returncode, done.stdout, done.stderr) == \
+        (2, "", f"bidkit: there is no project folder at '{tmp_path / 'nowhere'}'\n")
 
 
 # ---------------------------------------------------------------------------------------------- tracked DOCX
