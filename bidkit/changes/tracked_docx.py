@@ -204,6 +204,14 @@ def rewrite(p, old_text: str, marks: Marks) -> None:
         r.getparent().remove(r)
 
 
+def previous(p):
+    """The paragraph before `p` in the body, or None."""
+    found = p.getprevious()
+    while found is not None and found.tag != qn("w:p"):
+        found = found.getprevious()
+    return found
+
+
 def deleted_paragraph(like, text: str, marks: Marks):
     """A paragraph of OLD's that NEW no longer has: its words deleted, its mark deleted, in the look of `like`."""
     from docx.oxml import OxmlElement
@@ -231,12 +239,18 @@ def track_section(elements: list, old: list[str], new: list[str], marks: Marks) 
         for k in range(paired):
             if elements[j1 + k] is not None:
                 rewrite(elements[j1 + k], old[i1 + k], marks)
-        for j in range(j1 + paired, j2):
-            if elements[j] is not None:
-                rewrite(elements[j], "", marks)
-                marks.paragraph_mark(elements[j], "insert")
-        gone = old[i1 + paired:i2]
         after = next((e for e in elements[j2:] if e is not None), None)
+        added = [e for e in elements[j1 + paired:j2] if e is not None]
+        for p in added:
+            rewrite(p, "", marks)
+        # the paragraph marks that were typed: each added paragraph's own when one of the section's follows
+        # (rejecting joins the emptied paragraphs to it); at the section's end, the mark before each instead,
+        # as Word records Enter pressed at the end of a paragraph, so the next section's heading stays apart
+        typed = added if after is not None or not added else [previous(added[0]), *added[:-1]]
+        for p in typed:
+            if p is not None:
+                marks.paragraph_mark(p, "insert")
+        gone = old[i1 + paired:i2]
         before = next((e for e in reversed(elements[:j2]) if e is not None), None)
         for text in gone:
             p = deleted_paragraph(after if after is not None else before, text, marks)
