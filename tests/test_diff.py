@@ -380,6 +380,7 @@ def test_libreoffice_accept_all_gives_new_and_reject_all_gives_old(tracked, tmp_
         lines = target.read_text(encoding="utf-8-sig").splitlines()
         return lines[lines.index("Reading list") + 1:]       # after the contents (a field, from NEW's headings)
 
-    tracked_file = changes / "concept-paper.changes.docx"
-    assert text(tracked_file, "Accept") == text(built["new"] / "concept-paper.docx", "")
-    assert text(tracked_file, "Reject") == text(built["old"] / "concept-paper.docx", "")
+    for doc in ("concept-paper", "project-report"):        # the report: a section's two sections, one gone
+        tracked_file = changes / f"{doc}.changes.docx"
+        assert text(tracked_file, "Accept") == text(built["new"] / f"{doc}.docx", "")
+        assert text(tracked_file, "Reject") == text(built["old"] / f"{doc}.docx", "")

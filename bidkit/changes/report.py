@@ -59,7 +59,8 @@ def summary_lines(changes: Changes) -> list[str]:
 
 
 def changes_html(changes: Changes) -> bytes:
-    """`changes.html`, from the template in the new project's `templates/` or bidkit's own."""
+    """`changes.html`, from the template in the new project's `templates/` or bidkit's own. The template sees
+    plain text, numbers, lists and dicts, nothing with a method."""
     folders = template_folders(changes.new.folder)
     lang = changes.new.evidence.project.language or "en"
     env = environment(folders, lang, autoescape=True)
@@ -68,8 +69,9 @@ def changes_html(changes: Changes) -> bytes:
         html = env.get_template(TEMPLATE).render(
             title=changes.new.evidence.project.title or str(changes.new.folder), lang=lang,
             old=str(changes.old.folder), new=str(changes.new.folder), date=f"{when:%Y-%m-%d}",
-            figures_compared=changes.figures_compared, figures=changes.figures, records=changes.records,
-            narrative=changes.narrative, count=changes.count,
+            figures_compared=changes.figures_compared, figures=[vars(f) for f in changes.figures],
+            records=[r.as_dict() for r in changes.records], narrative=[s.as_dict() for s in changes.narrative],
+            count=changes.count,
             problems=[(side.upper(), [p.line() for p in getattr(changes, side).problems])
                       for side in ("old", "new") if getattr(changes, side).problems])
     except (TemplateError, OverflowError, RecursionError) as exc:
