@@ -81,7 +81,7 @@ def dumped(record) -> dict:
     return {name: getattr(record, name) for name in type(record).model_fields if name not in PRIVATE}
 
 
-def label(kind: str, record, fields: tuple[str, ...]) -> str:
+def label(record, fields: tuple[str, ...]) -> str:
     if not fields:
         return "project.yaml"
     return ", ".join(shown(getattr(record, name, None)) or "(none)" for name in fields)
@@ -122,10 +122,10 @@ def compare_records(old: Evidence, new: Evidence) -> list[RecordChange]:
                 same_file = [i for i, twin in enumerate(twins) if file_of(twin) == file_of(record)]
                 changes = field_changes(twins.pop(same_file[0] if same_file else 0), record)
                 if changes:
-                    found.append(RecordChange(kind, "changed", label(kind, record, fields), place_of(record),
+                    found.append(RecordChange(kind, "changed", label(record, fields), place_of(record),
                                               changes))
             else:
-                found.append(RecordChange(kind, "added", label(kind, record, fields), place_of(record)))
+                found.append(RecordChange(kind, "added", label(record, fields), place_of(record)))
         for twins in waiting.values():
-            found += [RecordChange(kind, "removed", label(kind, r, fields), place_of(r)) for r in twins]
+            found += [RecordChange(kind, "removed", label(r, fields), place_of(r)) for r in twins]
     return found
