@@ -65,8 +65,8 @@ def writable(side) -> list[str]:
 
 def tracked_documents(old, new) -> dict[str, bytes]:
     """`NAME.changes.docx` -> bytes for every document NEW can be built as; both sides must be complete."""
-    before = writer_for(old)
-    return {f"{doc_id}.changes.docx": tracked_docx(before, new, doc_id) for doc_id in writable(new)}
+    before, after = writer_for(old), writer_for(new, Recording)      # one writer: each chart drawn once
+    return {f"{doc_id}.changes.docx": tracked_docx(before, after, new.folder, doc_id) for doc_id in writable(new)}
 
 
 # ---------------------------------------------------------------------------------------------- the XML
@@ -261,11 +261,12 @@ def track_section(elements: list, old: list[str], new: list[str], marks: Marks) 
                 before = p
 
 
-def tracked_docx(before: Writer, new, doc_id: str) -> bytes:
+def tracked_docx(before: Writer, w: Recording, folder, doc_id: str) -> bytes:
+    """One document of the new draft (`w`, from `folder`) with the narrative's changes from `before` tracked."""
     from docx import Document as open_docx
 
-    w = writer_for(new, Recording)
-    data = render_docx(document(w, doc_id), template_folders(new.folder))
+    w.recorded = []
+    data = render_docx(document(w, doc_id), template_folders(folder))
     docx = open_docx(io.BytesIO(data))
     body = docx.element.body
     marks = Marks(body)
