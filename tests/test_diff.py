@@ -384,3 +384,13 @@ def test_libreoffice_accept_all_gives_new_and_reject_all_gives_old(tracked, tmp_
         tracked_file = changes / f"{doc}.changes.docx"
         assert text(tracked_file, "Accept") == text(built["new"] / f"{doc}.docx", "")
         assert text(tracked_file, "Reject") == text(built["old"] / f"{doc}.docx", "")
+
+
+def test_the_same_drafts_and_source_date_epoch_give_the_same_bytes(tracked, narrative_drafts, tmp_path):
+    again = tmp_path / "again"
+    result = CliRunner().invoke(cli, ["diff", *map(str, narrative_drafts), "--out", str(again)])
+    assert result.exit_code == 0, result.output
+    first = tracked[0]
+    assert sorted(p.name for p in again.iterdir()) == sorted(p.name for p in first.iterdir())
+    for path in again.iterdir():
+        assert path.read_bytes() == (first / path.name).read_bytes(), path.name
