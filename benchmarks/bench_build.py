@@ -6,6 +6,7 @@
   bidkit PDF / LibreOffice          bidkit's three PDFs  vs  soffice converting bidkit's three DOCX
   scale series                      check and build with 100 to 10,000 extra meetings; report pages; peak memory
   check on 20,000 meetings          bench_check.py: bidkit check against reading the same CSV
+  diff of the example with itself   bench_diff.py: bidkit diff against bidkit check of the example
 
 Run: .venv/bin/python benchmarks/bench_build.py   (writes benchmarks/RESULTS.md)
 """
@@ -18,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 import bench_check
+import bench_diff
 from measure import BIDKIT, EXAMPLE, PYTHON, ROOT, machine, project_with_meetings, run
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1552608000"}
@@ -124,6 +126,10 @@ def main() -> None:
             "100 ms, or `/usr/bin/time`'s maximum resident set of one process if that is larger.")
     say("\n## check on 20,000 meeting rows (benchmarks/bench_check.py)\n\n```")
     for line in bench_check.measure():
+        say(line)
+    say("```")
+    say("\n## diff of the example against itself (benchmarks/bench_diff.py)\n\n```")
+    for line in bench_diff.measure():
         say(line)
     say("```")
     (HERE / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

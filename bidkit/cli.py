@@ -276,6 +276,49 @@ def batch(directory: Path, out: Path, jobs, scheduler, timeout, memory, docs, fo
 
 
 @cli.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON on stdout.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False),
+              help="Also write changes.html and, for each document, NAME.changes.docx: the NEW document with "
+                   "the narrative's differences as tracked changes to accept or reject in Word or LibreOffice.")
+def diff(old: Path, new: Path, as_json: bool, out: Path | None):
+    """What changed between two drafts, OLD and NEW (project folders): figures, evidence records, narrative.
+    A folder with evidence errors is compared where it can be read, its errors are listed, and the exit status
+    is 1 (nothing is written)."""
+    from .changes import compare
+    from .changes.report import summary_lines
+
+    changes = compare(old, new)
+    if as_json:
+        click.echo(json.dumps(changes.as_dict(), indent=2, ensure_ascii=False, default=str))
+    else:
+        for line in summary_lines(changes):
+            click.echo(shown(line))
+    if changes.has_errors:
+        if out is not None and not as_json:
+            click.echo("Nothing was written: the tracked DOCX is built from valid evidence.")
+        sys.exit(EXIT_INVALID)
+    if out is not None:
+        written = write_changes(changes, out)
+        if not as_json:
+            click.echo(f"Wrote {', '.join(written)} to {out}")
+
+
+def write_changes(changes, out: Path) -> list[str]:
+    from .changes.report import changes_html
+    from .changes.tracked_docx import tracked_documents
+    from .output import check_folder, commit, make_folder
+
+    check_folder(changes.new.folder, out)       # never inside NEW: its next check would read the files
+    check_folder(changes.old.folder, out)
+    files = {"changes.html": changes_html(changes), **tracked_documents(changes.old, changes.new)}
+    make_folder(out)
+    commit(out, files)
+    return list(files)
+
+
+@cli.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 def init(directory: Path):
     """Make a new project folder DIRECTORY, copied from the example project."""

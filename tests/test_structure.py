@@ -17,6 +17,7 @@ LAYERS = [
     ("documents", ["bidkit.documents"]),
     ("render", ["bidkit.render"]),
     ("pipeline", ["bidkit.pipeline", "bidkit.readiness"]),
+    ("changes", ["bidkit.changes"]),
     ("build", ["bidkit.build", "bidkit.output"]),
     ("batch", ["bidkit.batch"]),
     ("commands", ["bidkit.cli", "bidkit.__main__", "bidkit"]),

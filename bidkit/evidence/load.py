@@ -134,7 +134,16 @@ def funder_profile(root: Path, project: Project) -> tuple[Profile | None, list[P
 
 
 def load(root: Path) -> Evidence:
-    """Evidence, or EvidenceInvalid with every problem; BidkitError when there is no folder to read.
+    """Evidence, or EvidenceInvalid with every problem; BidkitError when there is no folder to read."""
+    evidence, problems, complete = read_evidence(root)
+    if not complete:
+        raise EvidenceInvalid(problems)
+    return evidence
+
+
+def read_evidence(root: Path) -> tuple[Evidence, list[Problem], bool]:
+    """(Evidence of every record that is valid, every problem, whether it is all valid): `bidkit diff` compares
+    a folder with errors where it can be read. BidkitError when there is no folder to read.
 
     Every check runs on whatever is valid: a project.yaml with errors still gives its valid keys to the checks
     that need only those, and a file that cannot be read hides nothing of the others."""
@@ -234,11 +243,10 @@ def load(root: Path) -> Evidence:
         problems += check_sections(narrative, [q.id for q in profile.questions] if profile else [])
 
     problems.sort(key=lambda p: (p.file, p.sheet or "", p.row or 0))
-    if project is None or project._invalid or errors(problems):
-        raise EvidenceInvalid(problems)
-    return Evidence(root, project, partners, meetings, records["outcomes"], records["reading-list"],
-                    records["action-plan"], records["budget"], narrative, profile, problems, sorted(files),
-                    records["delivery-plan"], records["other-funding"], asked)
+    complete = not (project is None or project._invalid or errors(problems))
+    return Evidence(root, project if project is not None else facts, partners, meetings, records["outcomes"],
+                    records["reading-list"], records["action-plan"], records["budget"], narrative, profile, problems,
+                    sorted(files), records["delivery-plan"], records["other-funding"], asked), problems, complete
 
 
 def load_project(root: Path, problems: list[Problem]) -> Project | None:
