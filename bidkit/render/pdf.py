@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from ..documents.content import Chart, Document, Run, safe_link
 from ..paths import refusal
 from ..problems import BidkitError
+from .pdf_tags import labelled, repair
 from .reproducible import moment
 from .templating import describe, environment, find
 
@@ -44,6 +45,15 @@ def runs_html(runs: list[Run]) -> Markup:
 
 def svg_uri(chart: Chart) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(chart.svg.encode("utf-8")).decode("ascii")
+
+
+def watermark_uri(text: str) -> str:
+    """The DRAFT mark as an SVG page background: faint, diagonal, and drawn by WeasyPrint as an artifact."""
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600" viewBox="0 0 600 600">'
+           '<text x="300" y="300" transform="rotate(-35 300 300)" text-anchor="middle" dominant-baseline="middle" '
+           'font-family="Noto Sans, sans-serif" font-weight="bold" font-size="150" fill="#a30000" '
+           f'fill-opacity="0.07">{escape(text)}</text></svg>')
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 def source_date() -> str | None:
@@ -107,6 +117,7 @@ def render_html(document: Document, folders: list[Path]) -> tuple[str, Path]:
     env = environment(folders, document.lang.split("-")[0])
     env.filters["runs"] = runs_html
     env.filters["svg_uri"] = svg_uri
+    env.globals["watermark_uri"] = watermark_uri
     try:
         html = env.get_template(name).render(doc=document, created=source_date())
     except (TemplateError, OverflowError) as exc:   # the sandbox raises OverflowError for a huge range()
@@ -128,7 +139,8 @@ def render_pdf(document: Document, folders: list[Path]) -> tuple[bytes, list[str
     logger.addHandler(handler)
     try:
         page = HTML(string=html, base_url=template_file.parent.as_uri() + "/", url_fetcher=make_fetcher(folders))
-        pdf = page.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
+        with labelled():
+            pdf = page.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
     except FatalURLFetchingError as exc:
         cause = exc.__cause__
         reason = str(cause) if isinstance(cause, Refused) else str(exc)
@@ -136,7 +148,7 @@ def render_pdf(document: Document, folders: list[Path]) -> tuple[bytes, list[str
                           f"{reason}") from None
     finally:
         logger.removeHandler(handler)
-    return pdf, handler.messages
+    return repair(pdf), handler.messages
 
 
 render = render_pdf
