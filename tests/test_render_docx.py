@@ -305,3 +305,24 @@ def test_opens_in_libreoffice(rendered, tmp_path):
     for title in TITLES:
         assert title in text
     assert "R&D <b>not bold</b>" in text and "pŵer pobl" in text
+
+
+def test_noto_sans_is_embedded_as_the_standard_says(rendered):
+    """ECMA-376 §17.8.1: each face an obfuscated part named in fontTable.xml with its key; deobfuscated (the same
+    XOR again) it is the shipped font, byte for byte; the settings ask for embedded fonts to be used."""
+    import zipfile
+
+    from bidkit.render.docx_fonts import FACES, obfuscate
+
+    fonts = Path(__file__).resolve().parent.parent / "templates" / "fonts"
+    with zipfile.ZipFile(io.BytesIO(rendered)) as z:
+        table = z.read("word/fontTable.xml").decode()
+        rels = z.read("word/_rels/fontTable.xml.rels").decode()
+        assert "<w:embedTrueTypeFonts/>" in z.read("word/settings.xml").decode()
+        assert 'Extension="odttf"' in z.read("[Content_Types].xml").decode()
+        entry = re.search(r'<w:font w:name="Noto Sans">.*?</w:font>', table, re.S).group(0)
+        for kind, name in FACES:
+            rel_id, key = re.search(rf'<w:{kind} r:id="([^"]+)" w:fontKey="([^"]+)"/>', entry).groups()
+            target = re.search(rf'Id="{rel_id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="{rel_id}"',
+                               rels).group(1)
+            assert obfuscate(z.read(f"word/{target}"), key) == (fonts / name).read_bytes()

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from ..documents.content import Document
 from ..problems import BidkitError
 from .docx_guard import objections, own_properties
+from .docx_fonts import embedded, shipped_fonts
 from .reproducible import core_xml, moment, stable_zip
 from .templating import describe, environment, find
 
@@ -112,7 +113,8 @@ def render_docx(document: Document, folders: list[Path]) -> bytes:
     result.save(buffer)
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as written:
         names = written.namelist()
-    return stable_zip(buffer.getvalue(), own_properties(names))
+    fonts = embedded(buffer.getvalue(), shipped_fonts(find, folders))
+    return stable_zip(buffer.getvalue(), {**own_properties(names), **fonts})
 
 
 # ---------------------------------------------------------------------------------------------- contents
