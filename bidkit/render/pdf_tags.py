@@ -28,7 +28,10 @@ def labelled():
     from weasyprint.layout.absolute import AbsolutePlaceholder
     from weasyprint.pdf import tags
 
-    original = tags._build_box_tree
+    original = getattr(tags, "_build_box_tree", None)
+    if original is None:            # another WeasyPrint: no labels, so fragments stay apart; the rest still runs
+        yield
+        return
 
     def build(box, parent, *args):
         real = box._box if isinstance(box, AbsolutePlaceholder) else box
