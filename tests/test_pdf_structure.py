@@ -193,3 +193,9 @@ def test_narrative_headings_sit_under_their_section():
         [(2, "First"), (2, "Second"), (2, "Deeper"), (2, "Top")]
     nested = Section("s", "S", [Heading(2, "A"), Heading(3, "B"), Heading(3, "C"), Heading(2, "D")])
     assert [(i.level, i.text) for i in nested.items] == [(2, "A"), (3, "B"), (3, "C"), (2, "D")]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_address_breaks_after_its_scheme(pdfs, name):
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(pdfs[name]).pages)
+    assert "https://" in text and not re.search(r"https?://[ \t]*\n", text)

@@ -10,6 +10,7 @@ import base64
 import logging
 import mimetypes
 import os
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -24,6 +25,9 @@ from .reproducible import moment
 from .templating import describe, environment, find
 
 
+URL_START = re.compile(r"https?://[^/\s]+", re.IGNORECASE)
+
+
 class Refused(Exception):
     """A resource the template asked for that bidkit will not fetch."""
 
@@ -32,7 +36,7 @@ def runs_html(runs: list[Run]) -> Markup:
     """Runs as inline HTML; every text is escaped, links only to web and mail addresses."""
     out = []
     for run in runs:
-        html = escape(run.text)
+        html = url_text(run.text) if safe_link(run.href) else escape(run.text)
         if run.italic:
             html = Markup("<em>%s</em>") % html
         if run.bold:
@@ -41,6 +45,15 @@ def runs_html(runs: list[Run]) -> Markup:
             html = Markup('<a href="%s">%s</a>') % (run.href, html)
         out.append(html)
     return Markup("").join(out)
+
+
+def url_text(text: str) -> Markup:
+    """A link's text; when it is a web address, its scheme and host never part (Unicode line breaking allows a
+    break after "https://", which left the scheme alone at the end of a line); the path may still break."""
+    match = URL_START.match(text)
+    if match is None:
+        return escape(text)
+    return Markup('<span class="url-start">%s</span>%s') % (match.group(0), text[match.end():])
 
 
 def svg_uri(chart: Chart) -> str:
