@@ -238,8 +238,8 @@ class Writer:
             doc_pr.set("title", chart.title)
         for c_nv_pr in p._p.xpath(".//pic:cNvPr"):
             c_nv_pr.set("descr", chart.alt)
-        # the chart draws its own title; below it the title again in the quiet Note style, as the PDF's
-        # figcaption, so it does not read as a second bold caption above the table that follows
+        # the chart's title below it in the quiet Note style, as the PDF's figcaption (the image no longer draws
+        # it), so it does not read as a second bold caption above the table that follows
         caption = self.paragraph(Paragraph([Run(chart.title)], "note"))
         caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
         caption.paragraph_format.keep_with_next = False
