@@ -56,6 +56,29 @@ def url_text(text: str) -> Markup:
     return Markup('<span class="url-start">%s</span>%s') % (match.group(0), text[match.end():])
 
 
+def keep_groups(items: list) -> list[tuple[bool, list]]:
+    """Items in groups for the template: a heading, at most one paragraph, then a short table, facts or a chart are
+    one group kept on one page (an outcome's heading was left at the foot of a page, its table overleaf; CSS's
+    break-after: avoid on the heading and paragraph made WeasyPrint leave half a page empty instead)."""
+    groups: list[tuple[bool, list]] = []
+    i = 0
+    while i < len(items):
+        item = items[i]
+        if item.kind == "heading":
+            end = i + 1 + (i + 1 < len(items) and items[i + 1].kind == "paragraph")
+            if end < len(items) and short(items[end]):
+                groups.append((True, items[i:end + 1]))
+                i = end + 1
+                continue
+        groups.append((False, [item]))
+        i += 1
+    return groups
+
+
+def short(item) -> bool:
+    return item.kind in ("facts", "chart") or (item.kind == "table" and len(item.rows) <= 10)
+
+
 def svg_uri(chart: Chart) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(chart.svg.encode("utf-8")).decode("ascii")
 
@@ -131,6 +154,7 @@ def render_html(document: Document, folders: list[Path]) -> tuple[str, Path]:
     env.filters["runs"] = runs_html
     env.filters["svg_uri"] = svg_uri
     env.globals["watermark_uri"] = watermark_uri
+    env.filters["keep_groups"] = keep_groups
     try:
         html = env.get_template(name).render(doc=document, created=source_date())
     except (TemplateError, OverflowError) as exc:   # the sandbox raises OverflowError for a huge range()
