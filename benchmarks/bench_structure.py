@@ -97,9 +97,10 @@ def main() -> None:
                 runs["this tree"].append(timed(argv(ROOT, Path(tmp) / "new", *options)))
                 runs["base"].append(timed(argv(base, Path(tmp) / "old", *options)))
             ratios = sorted(new[1] / old[1] for new, old in zip(runs["this tree"], runs["base"]))
-            print(f"{label} ({repeat} pairs): CPU this tree {summary([r[1] for r in runs['this tree']])}, "
-                  f"base {base_commit} {summary([r[1] for r in runs['base']])}; CPU ratio pair by pair median "
-                  f"{statistics.median(ratios):.3f} (from {ratios[0]:.3f} to {ratios[-1]:.3f}); wall this tree "
+            print(f"{label} ({repeat} pairs): the build process's own CPU (workers not seen) this tree "
+                  f"{summary([r[1] for r in runs['this tree']])}, base {base_commit} "
+                  f"{summary([r[1] for r in runs['base']])}, ratio median {statistics.median(ratios):.3f} "
+                  f"(from {ratios[0]:.3f} to {ratios[-1]:.3f}); wall this tree "
                   f"{summary([r[0] for r in runs['this tree']])}, base {summary([r[0] for r in runs['base']])}",
                   flush=True)
 
