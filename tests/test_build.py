@@ -189,6 +189,13 @@ def test_docx_opens_in_libreoffice(built, tmp_path):
         converted = squash(pdf_text(tmp_path / f"{name}.pdf"))
         for heading in HEADINGS[name]:
             assert heading in converted, (name, heading)
+        reader = pypdf.PdfReader(tmp_path / f"{name}.pdf")
+        fonts = {str(f.get_object()["/BaseFont"]) for page in reader.pages[:4]
+                 for f in page["/Resources"]["/Font"].values()}
+        assert fonts and all("NotoSans" in f for f in fonts), fonts        # the embedded font, no fallback
+        contents = squash(" ".join(p.extract_text() for p in reader.pages[1:4]))
+        for heading in HEADINGS[name]:          # LibreOffice filled each PAGEREF with the heading's page
+            assert re.search(re.escape(heading) + r" ?\.{3,} ?([3-9]|[1-9]\d)\b", contents), (name, heading)
 
 
 def test_errors_write_nothing(make_project, tmp_path):

@@ -97,28 +97,9 @@ def all_text(document) -> str:
 
 
 def toc_result(document) -> list[str]:
-    """The texts in the TOC field's result (between its `separate` and `end`), paragraph by paragraph."""
-    body = document.element.body
-    entries, state, depth = [], "before", 0
-    for p in body.iterchildren(qn("w:p")):
-        texts = []
-        for el in p.iter(qn("w:fldChar"), qn("w:instrText"), qn("w:t")):
-            if el.tag == qn("w:instrText") and state == "before" and "TOC" in (el.text or ""):
-                state = "instruction"
-            elif el.tag == qn("w:fldChar") and state != "before":
-                kind = el.get(qn("w:fldCharType"))
-                depth += {"begin": 1, "end": -1}.get(kind, 0)
-                if kind == "separate" and state == "instruction":
-                    state = "result"
-                elif kind == "end" and depth < 0:
-                    state = "after"
-            elif el.tag == qn("w:t") and state == "result":
-                texts.append(el.text or "")
-        if texts:
-            entries.append("".join(texts))
-        if state == "after":
-            break
-    return entries
+    """The contents' entries, paragraph by paragraph: the text before the page number's tab."""
+    return [p.text.split("\t")[0] for p in document.paragraphs if p.style.name.lower().startswith("toc ")
+            and p.style.name.lower() != "toc heading"]
 
 
 def test_section_headings_in_order(word):
@@ -177,6 +158,22 @@ def test_contents_are_filled_on_first_opening(word):
                if link.get(qn("w:anchor"))]
     bookmarks = {b.get(qn("w:name")) for b in word.element.body.iter(qn("w:bookmarkStart"))}
     assert anchors and set(anchors) <= bookmarks
+
+
+def test_contents_have_page_numbers_filled_on_opening(word):
+    """Each entry ends in a dotted right tab and a PAGEREF field to its heading's bookmark, marked dirty, and the
+    settings ask Word to update fields on opening; no TOC field is left to show a stale result."""
+    entries = [p for p in word.paragraphs if p.style.name.lower() in ("toc 1", "toc 2", "toc 3")]
+    bookmarks = {b.get(qn("w:name")) for b in word.element.body.iter(qn("w:bookmarkStart"))}
+    for p in entries:
+        tabs = p._p.pPr.find(qn("w:tabs")).findall(qn("w:tab"))
+        assert [(t.get(qn("w:val")), t.get(qn("w:leader"))) for t in tabs] == [("right", "dot")]
+        fields = [t.text.split() for t in p._p.iter(qn("w:instrText"))]
+        assert len(fields) == 1 and fields[0][0] == "PAGEREF" and fields[0][1] in bookmarks and "\\h" in fields[0]
+        begin = next(c for c in p._p.iter(qn("w:fldChar")) if c.get(qn("w:fldCharType")) == "begin")
+        assert begin.get(qn("w:dirty")) == "true"
+    assert not any("TOC" in (t.text or "") for t in word.element.body.iter(qn("w:instrText")))
+    assert word.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
 
 
 def test_tables_use_table_grid_with_a_repeating_header(word):
@@ -308,3 +305,24 @@ def test_opens_in_libreoffice(rendered, tmp_path):
     for title in TITLES:
         assert title in text
     assert "R&D <b>not bold</b>" in text and "pŵer pobl" in text
+
+
+def test_noto_sans_is_embedded_as_the_standard_says(rendered):
+    """ECMA-376 §17.8.1: each face an obfuscated part named in fontTable.xml with its key; deobfuscated (the same
+    XOR again) it is the shipped font, byte for byte; the settings ask for embedded fonts to be used."""
+    import zipfile
+
+    from bidkit.render.docx_fonts import FACES, obfuscate
+
+    fonts = Path(__file__).resolve().parent.parent / "templates" / "fonts"
+    with zipfile.ZipFile(io.BytesIO(rendered)) as z:
+        table = z.read("word/fontTable.xml").decode()
+        rels = z.read("word/_rels/fontTable.xml.rels").decode()
+        assert "<w:embedTrueTypeFonts/>" in z.read("word/settings.xml").decode()
+        assert 'Extension="odttf"' in z.read("[Content_Types].xml").decode()
+        entry = re.search(r'<w:font w:name="Noto Sans">.*?</w:font>', table, re.S).group(0)
+        for kind, name in FACES:
+            rel_id, key = re.search(rf'<w:{kind} r:id="([^"]+)" w:fontKey="([^"]+)"/>', entry).groups()
+            target = re.search(rf'Id="{rel_id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="{rel_id}"',
+                               rels).group(1)
+            assert obfuscate(z.read(f"word/{target}"), key) == (fonts / name).read_bytes()

@@ -161,7 +161,7 @@ def characteristics_items(w) -> list[Item]:
     items: list[Item] = []
     if w.fig.by_characteristic:
         items += [w.chart("characteristics"),
-                  reach_table(w, _("Reach by protected characteristic"), _("Characteristic"),
+                  reach_table(w, _("Meetings and attendances by protected characteristic"), _("Characteristic"),
                                    w.fig.by_characteristic, tx.CHARACTERISTICS)]
     return items
 
@@ -170,7 +170,7 @@ def nations_items(w) -> list[Item]:
     _ = w._
     if not w.fig.by_nation:
         return []
-    return [w.chart("nations"), reach_table(w, _("Reach by nation"), _("Nation"), w.fig.by_nation,
+    return [w.chart("nations"), reach_table(w, _("Meetings and attendances by nation"), _("Nation"), w.fig.by_nation,
                                                     tx.NATIONS)]
 
 

@@ -35,7 +35,8 @@ def _figure(height_cm: float):
 
 
 def _chart(fig, chart_id: str, title: str, alt: str, height_cm: float) -> Chart:
-    fig.tight_layout()
+    if fig.get_layout_engine() is None:
+        fig.tight_layout()
     png, svg = io.BytesIO(), io.StringIO()
     fig.savefig(png, format="png", metadata={"Software": None})
     fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
@@ -52,24 +53,30 @@ def _empty(chart_id: str, title: str, lang: str) -> Chart:
     return _chart(fig, chart_id, title, f"{title}: " + _("no data yet."), 4)
 
 
-def _bars(chart_id: str, title: str, rows: list[tuple[str, int, int]], lang: str) -> Chart:
-    """Horizontal bars of meetings, labelled with meetings and people, for reach by nation or characteristic."""
+def _bars(chart_id: str, title: str, rows: list[tuple[str, int, int]], lang: str, note: str = "") -> Chart:
+    """Horizontal bars of meetings, labelled with meetings and people, for reach by nation or characteristic.
+    The title is the figure's caption, not drawn again in the image (it read three times in a row with the
+    table's caption)."""
     _ = gettext_for(lang)
     if not rows:
         return _empty(chart_id, title, lang)
-    height = max(4.0, 1.6 + 0.8 * len(rows))
+    height = max(4.0, 1.6 + 0.8 * len(rows) + (0.6 if note else 0))
     fig = _figure(height)
     ax = fig.add_subplot()
     labels = [textwrap.fill(label, 28) for label, _m, _p in rows][::-1]
     meetings = [m for _l, m, _p in rows][::-1]
     bars = ax.barh(labels, meetings, color=PALETTE[0])
-    for bar, (_l, m, p) in zip(bars, rows[::-1]):
-        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2,
-                "  " + _counts(m, p, lang), va="center", fontsize=8.5)
+    for bar, (_l, m, p) in zip(bars, rows[::-1]):       # a gap of 4 points between a bar's end and its label
+        ax.annotate(_counts(m, p, lang), (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                    xytext=(4, 0), textcoords="offset points", va="center", fontsize=8.5)
     ax.set_xlabel(_("Meetings held"))
-    ax.set_xlim(0, max(meetings) * 1.6 or 1)
-    ax.set_title(title, loc="left")
-    alt = title + ": " + "; ".join(f"{label}, {_counts(m, p, lang)}" for label, m, p in rows) + "."
+    ax.set_xlim(0, max(meetings) * 1.7 or 1)
+    if note:
+        fig.text(0.01, 0.01, textwrap.fill(note, 110), fontsize=7.5, color="#555555", va="bottom")
+        fig.tight_layout(rect=(0, 1.0 / height, 1, 1))
+        fig.set_layout_engine("none")
+    alt = title + ": " + "; ".join(f"{label}, {_counts(m, p, lang)}" for label, m, p in rows) + "." + \
+        (" " + note if note else "")
     return _chart(fig, chart_id, title, alt, height)
 
 
@@ -85,31 +92,27 @@ def engagement_over_time(months: list[tuple[date, int, int]], lang: str = "en") 
     title = _("Meetings held and attendances each month")
     if not months:
         return _empty("engagement", title, lang)
+    # two panels over the same months, each axis from zero: a second axis on one panel did not share the first's
+    # zero, so the line's height against the bars meant nothing
     fig = _figure(7)
-    ax = fig.add_subplot()
+    people_ax, ax = fig.subplots(2, 1, sharex=True, height_ratios=(1, 1.3))
     labels = [format_month(m, lang) for m, _n, _p in months]
     meetings = [n for _m, n, _p in months]
     people = [p for _m, _n, p in months]
-    bars = ax.bar(labels, meetings, color=PALETTE[0], label=_("Meetings held"))
-    ax.bar_label(bars, padding=2, fontsize=8.5)
-    ax.set_ylabel(_("Meetings held"))
     from matplotlib.ticker import MaxNLocator
 
+    bars = ax.bar(labels, meetings, color=PALETTE[0])
+    ax.bar_label(bars, padding=3, fontsize=8.5)
+    ax.set_ylabel(_("Meetings held"))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylim(0, max(meetings) * 2.1 or 1)     # bars in the lower half, the people line above them
-    people_ax = ax.twinx()
-    people_ax.plot(labels, people, color=PALETTE[5], marker="o", linewidth=2, label=_("Attendances"))
+    ax.set_ylim(0, max(meetings) * 1.3 or 1)
+    people_ax.plot(labels, people, color=PALETTE[5], marker="o", linewidth=2)
     for x, y in zip(labels, people):
         people_ax.annotate(format_number(y, lang), (x, y), textcoords="offset points", xytext=(0, 6),
                            ha="center", fontsize=8.5, color=PALETTE[5])
     people_ax.set_ylabel(_("Attendances"))
-    people_ax.set_ylim(-max(people) * 1.1, max(people) * 1.25 or 1)
-    people_ax.set_yticks([t for t in people_ax.get_yticks() if 0 <= t <= max(people) * 1.25])
-    people_ax.spines["right"].set_visible(True)
-    handles = [bars, people_ax.lines[0]]
-    ax.legend(handles, [h.get_label() for h in handles], loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2,
-              frameon=False, fontsize=8.5)
-    ax.set_title(title, loc="left")
+    people_ax.yaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
+    people_ax.set_ylim(0, max(people) * 1.35 or 1)
     alt = title + ": " + "; ".join(f"{label}, {_counts(n, p, lang)}" for label, n, p in zip(labels, meetings, people))
     return _chart(fig, "engagement", title, alt + ".", 7)
 
@@ -119,58 +122,70 @@ def reach_by_nation(rows: list[tuple[str, int, int]], lang: str = "en") -> Chart
 
 
 def reach_by_characteristic(rows: list[tuple[str, int, int]], lang: str = "en") -> Chart:
-    return _bars("characteristics", gettext_for(lang)("Reach by protected characteristic"), rows, lang)
+    _ = gettext_for(lang)
+    note = _("A meeting counts towards every characteristic it reached, so these figures add up to more than the "
+             "meetings held and the people reached.")
+    return _bars("characteristics", _("Reach by protected characteristic"), rows, lang, note)
 
 
-def action_plan_timeline(bars: list[tuple[str, str, date | None, date | None, str]], as_of: date,
+def action_plan_timeline(bars: list[tuple[str, str, date | None, date | None, str, bool]], as_of: date,
                          lang: str = "en") -> Chart:
-    """A Gantt of activities grouped by work stream; ongoing work is hatched across the whole range."""
+    """A Gantt of activities grouped by work stream. Every activity is a row: ongoing work (no start) is hatched
+    across the whole range, work with no dates at all is dotted there, and the legend says so. Names wrap onto
+    two lines rather than being cut, and the legend sits in the figure's own space (constrained layout)."""
     _ = gettext_for(lang)
     title = _("Action plan timeline")
-    dated = [b for b in bars if b[2] is not None]
     if not bars:
         return _empty("timeline", title, lang)
+    dated = [b for b in bars if b[2] is not None]
     starts = [b[2] for b in dated] or [as_of]
     ends = [b[3] for b in dated] or [as_of]
     first, last = min(min(starts), as_of), max(max(ends), as_of)
     first, last = first - timedelta(days=15), last + timedelta(days=15)
-    height = min(22.0, 2.5 + 0.55 * len(bars))
-    fig = _figure(height)
-    ax = fig.add_subplot()
     streams = list(dict.fromkeys(b[0] for b in bars))
-    for row, (stream, activity, start, end, status) in enumerate(bars):
+    height = min(23.0, 4.5 + 0.6 * len(bars) + 0.4 * len(streams))
+    fig = _figure(height)
+    fig.set_layout_engine("constrained")
+    ax = fig.add_subplot()
+    kinds = set()
+    for row, (stream, activity, start, end, status, has_dates) in enumerate(bars):
         colour = PALETTE[streams.index(stream) % len(PALETTE)]
         if start is None:
-            ax.barh(row, (last - first).days, left=0, color="white", edgecolor=colour, hatch="///", height=0.6)
+            hatch = "///" if has_dates else "..."
+            kinds.add(hatch)
+            ax.barh(row, (last - first).days, left=0, color="white", edgecolor=colour, hatch=hatch, height=0.6)
         else:
             ax.barh(row, max((end - start).days, 6), left=(start - first).days, color=colour, height=0.6)
-    labels = [textwrap.shorten(b[1], 38, placeholder="…") + (" " + _("(ongoing)") if b[2] is None else "")
-              for b in bars]
-    ax.set_yticks(range(len(bars)), labels, fontsize=7.5)
+    labels = ["\n".join(textwrap.wrap(b[1], 56, max_lines=2, placeholder="…")) for b in bars]
+    ax.set_yticks(range(len(bars)), labels, fontsize=6.5, linespacing=1.0)
     ax.invert_yaxis()
     ticks = _month_starts(first, last)
     step = max(1, -(-len(ticks) // 6))
     ax.set_xticks([(d - first).days for d in ticks[::step]],
                   [format_month(d, lang).replace(" ", "\n") for d in ticks[::step]], fontsize=7.5)
     ax.set_xlim(0, (last - first).days)
-    ax.axvline((as_of - first).days, color="black", linestyle="--", linewidth=1)
-    ax.text((as_of - first).days, -0.9, " " + _("as of {date}").format(date=format_month(as_of, lang)), fontsize=8)
+    today = ax.axvline((as_of - first).days, color="black", linestyle="--", linewidth=1)
     from matplotlib.patches import Patch
 
-    ax.legend([Patch(color=PALETTE[i % len(PALETTE)]) for i in range(len(streams))],
-              [textwrap.shorten(s, 60, placeholder="…") for s in streams], loc="upper center",
-              bbox_to_anchor=(0.3, -0.1), ncol=1, frameon=False, fontsize=8)
-    ax.set_title(title, loc="left")
+    handles = [Patch(color=PALETTE[i % len(PALETTE)]) for i in range(len(streams))] + [today]
+    names = [textwrap.fill(s, 80) for s in streams] + [_("as of {date}").format(date=format_month(as_of, lang))]
+    if "///" in kinds:
+        handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="///"))
+        names.append(_("Ongoing: no start or end, shown across the whole plan"))
+    if "..." in kinds:
+        handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="..."))
+        names.append(_("No dates given yet, shown across the whole plan"))
+    fig.legend(handles, names, loc="outside lower left", ncol=1, frameon=False, fontsize=7.5)
     parts = []
     for stream in streams:
-        items = [f"{b[1]} ({b[4]}, {_span_text(b[2], b[3], lang)})" for b in bars if b[0] == stream]
+        items = [f"{b[1]} ({b[4]}, {_span_text(b[2], b[3], b[5], lang)})" for b in bars if b[0] == stream]
         parts.append(f"{stream}: " + "; ".join(items))
     return _chart(fig, "timeline", title, title + ". " + ". ".join(parts) + ".", height)
 
 
-def _span_text(start: date | None, end: date | None, lang: str) -> str:
+def _span_text(start: date | None, end: date | None, has_dates: bool, lang: str) -> str:
     if start is None:
-        return gettext_for(lang)("ongoing")
+        return gettext_for(lang)("ongoing" if has_dates else "no dates given")
     first, last = format_month(start, lang), format_month(end, lang)
     return first if first == last else f"{first} to {last}"
 
@@ -237,10 +252,9 @@ def budget_by_heading(rows: list[tuple[str, int]], lang: str = "en") -> Chart:
     fig = _figure(height)
     ax = fig.add_subplot()
     bars = ax.barh([textwrap.fill(h, 28) for h, _a in rows][::-1], [a for _h, a in rows][::-1], color=PALETTE[2])
-    ax.bar_label(bars, [format_money(a, lang) for _h, a in rows][::-1], padding=3, fontsize=8.5)
-    ax.set_xlim(0, max(a for _h, a in rows) * 1.25 or 1)
+    ax.bar_label(bars, [format_money(a, lang) for _h, a in rows][::-1], padding=5, fontsize=8.5)
+    ax.set_xlim(0, max(a for _h, a in rows) * 1.3 or 1)
     ax.xaxis.set_major_formatter(lambda value, _pos: format_money(int(value), lang))
-    ax.set_title(title, loc="left")
     total = sum(a for _h, a in rows)
     alt = title + ": " + "; ".join(f"{h}, {format_money(a, lang)}" for h, a in rows) + ". " + \
         _("Total {total}.").format(total=format_money(total, lang))
@@ -254,8 +268,8 @@ def specs(w) -> dict[str, tuple[str, tuple]]:
     f, lang = w.fig, w.lang
 
     bars = [(stream, a.activity, a.when.start if a.when else None, a.when.end if a.when else None,
-             w.label(tx.ACTION_STATUSES, a.status or "planned"))
-            for stream, actions in f.workstreams for a in actions if a.when is not None]
+             w.label(tx.ACTION_STATUSES, a.status or "planned"), a.when is not None)
+            for stream, actions in f.workstreams for a in actions]
     return {
         "engagement": ("engagement_over_time", (f.by_month, lang)),
         "nations": ("reach_by_nation", (reach_rows(w, f.by_nation, tx.NATIONS), lang)),

@@ -95,6 +95,28 @@ class Section:
     title: str
     items: list[Item]
 
+    def __post_init__(self):
+        self.items = tidy_headings(self.title, self.items)
+
+
+def tidy_headings(title: str, items: list[Item]) -> list[Item]:
+    """Headings that sit under their section without skipping a level: a narrative that starts at `##` gets level 2,
+    not 3 under the section's 1, and a heading that repeats the section's title ("Why this matters › Why this
+    matters") is dropped. Screen-reader users move by heading level, so a skipped level reads as a missing part."""
+    out: list[Item] = []
+    stack: list[tuple[int, int]] = []           # (level as written, level given) of the open headings
+    for item in items:
+        if isinstance(item, Heading):
+            if item.text.strip().casefold() == title.strip().casefold():
+                continue
+            while stack and stack[-1][0] >= item.level:
+                stack.pop()
+            level = (stack[-1][1] if stack else 1) + 1
+            stack.append((item.level, level))
+            item = Heading(level, item.text, item.id)
+        out.append(item)
+    return out
+
 
 @dataclass
 class Document:

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from ..documents.content import Document
 from ..problems import BidkitError
 from .docx_guard import objections, own_properties
+from .docx_fonts import embedded, shipped_fonts
 from .reproducible import core_xml, moment, stable_zip
 from .templating import describe, environment, find
 
@@ -112,7 +113,8 @@ def render_docx(document: Document, folders: list[Path]) -> bytes:
     result.save(buffer)
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as written:
         names = written.namelist()
-    return stable_zip(buffer.getvalue(), own_properties(names))
+    fonts = embedded(buffer.getvalue(), shipped_fonts(find, folders))
+    return stable_zip(buffer.getvalue(), {**own_properties(names), **fonts})
 
 
 # ---------------------------------------------------------------------------------------------- contents
@@ -123,12 +125,13 @@ def toc_levels(instruction: str) -> range:
 
 
 def fill_toc(docx_document) -> None:
-    """Give the template's TOC field a result that already lists the headings, each linked to a bookmark on its
-    heading. Word and LibreOffice show a field's last result until it is updated, so without this the contents
-    page is empty on first opening. Page numbers are left out: only a layout engine knows them; updating the
-    field (F9 in Word, Tools > Update in LibreOffice) adds them."""
+    """Replace the template's TOC field with the contents themselves: each heading linked to a bookmark on it, a
+    dotted leader, and its page number as a PAGEREF field that Word and LibreOffice fill in on opening (only a
+    layout engine knows the pages). A TOC field would show its stored result, empty or stale, until updated."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import Twips
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     body = docx_document.element.body
@@ -160,12 +163,17 @@ def fill_toc(docx_document) -> None:
         entries.append((name, text, level))
         next_id += 1
 
-    # the new result: the field's first paragraph keeps begin/instruction/separate, then one paragraph a heading
-    for child in list(first)[list(first).index(separate) + 1:]:
-        first.remove(child)
+    # The TOC field goes; its paragraphs stay, one a heading, each with a PAGEREF field for its page number.
+    # LibreOffice shows a TOC field's stored result until someone updates it by hand (so "?" for every page), but
+    # computes a PAGEREF field itself; Word updates both on opening (`updateFields`).
+    for child in list(first):
+        if child is not first.pPr:
+            first.remove(child)
     for p in old_result:
         body.remove(p)
     paragraphs = [first]
+    section = docx_document.sections[0]
+    width = int((section.page_width - section.left_margin - section.right_margin) / 635)     # EMU -> twips
     for i, (anchor, text, level) in enumerate(entries):
         p = first if i == 0 else OxmlElement("w:p")
         ppr = p.get_or_add_pPr()
@@ -178,15 +186,62 @@ def fill_toc(docx_document) -> None:
         t.text = text
         run.append(t)
         link.append(run)
+        for part in page_number(anchor, qn, OxmlElement):
+            link.append(part)
         p.append(link)
+        DocxParagraph(p, None).paragraph_format.tab_stops.add_tab_stop(Twips(width), WD_TAB_ALIGNMENT.RIGHT,
+                                                                       WD_TAB_LEADER.DOTS)
         if i:
             paragraphs[-1].addnext(p)
             paragraphs.append(p)
-    end_run = OxmlElement("w:r")
-    end_char = OxmlElement("w:fldChar")
-    end_char.set(qn("w:fldCharType"), "end")
-    end_run.append(end_char)
-    paragraphs[-1].append(end_run)
+    update_fields_on_open(docx_document, qn, OxmlElement)
+
+
+def page_number(anchor: str, qn, OxmlElement) -> list:
+    """A tab, then a PAGEREF field to the heading's bookmark marked dirty: the page number is the layout engine's
+    to know, so Word and LibreOffice fill it in when they open the file (with `updateFields` in the settings)."""
+    def run(*children):
+        r = OxmlElement("w:r")
+        for child in children:
+            r.append(child)
+        return r
+
+    def char(kind: str):
+        c = OxmlElement("w:fldChar")
+        c.set(qn("w:fldCharType"), kind)
+        if kind == "begin":
+            c.set(qn("w:dirty"), "true")
+        return c
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" PAGEREF {anchor} \\h "
+    result = OxmlElement("w:t")
+    result.text = ""
+    return [run(OxmlElement("w:tab")), run(char("begin")), run(instr), run(char("separate")), run(result),
+            run(char("end"))]
+
+
+def update_fields_on_open(docx_document, qn, OxmlElement) -> None:
+    """`w:updateFields` in the settings, in its place in the schema's order (Word refuses a file otherwise)."""
+    from lxml import etree
+
+    settings = docx_document.settings.element
+    if settings.find(qn("w:updateFields")) is not None:
+        return
+    flag = OxmlElement("w:updateFields")
+    flag.set(qn("w:val"), "true")
+    following = next((child for child in settings if isinstance(child.tag, str)
+                      and etree.QName(child).localname in SETTINGS_AFTER_UPDATE_FIELDS), None)
+    if following is None:
+        settings.append(flag)
+    else:
+        following.addprevious(flag)
+
+
+SETTINGS_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang",
+    "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
+    "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
 
 
 def field_paragraphs(body, qn):

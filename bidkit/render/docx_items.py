@@ -204,6 +204,9 @@ class Writer:
         right = [c < len(numeric) and numeric[c] for c in range(width)]
         prototypes: dict[tuple, object] = {}
         last = len(rows) - 1
+        # keep-with-next on the first rows' paragraphs: a short table moves to the next page whole, a long one
+        # never leaves its caption, header and one row stranded at the foot of a page
+        keep = last if last <= 10 else 3
         for r, values in enumerate(rows):
             is_header, is_footer = header and r == 0, footer and r == last
             tr = element("w:tr")
@@ -218,6 +221,8 @@ class Writer:
                 if key not in prototypes:
                     prototypes[key] = prototype_cell(*key)
                 tc = deepcopy(prototypes[key])
+                if r < keep:
+                    tc.find(W_P).get_or_add_pPr().keepNext_val = True
                 text = str(values[c]) if c < len(values) else ""
                 run = tc.find(f"{W_P}/{W_R}")
                 if "\t" in text or "\n" in text:
@@ -268,8 +273,8 @@ class Writer:
             doc_pr.set("title", chart.title)
         for c_nv_pr in p._p.xpath(".//pic:cNvPr"):
             c_nv_pr.set("descr", chart.alt)
-        # the chart draws its own title; below it the title again in the quiet Note style, as the PDF's
-        # figcaption, so it does not read as a second bold caption above the table that follows
+        # the chart's title below it in the quiet Note style, as the PDF's figcaption (the image no longer draws
+        # it), so it does not read as a second bold caption above the table that follows
         caption = self.paragraph(Paragraph([Run(chart.title)], "note"))
         caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
         caption.paragraph_format.keep_with_next = False
@@ -282,7 +287,9 @@ class Writer:
             self.body.add_paragraph(item.text, style=self.style("Heading 3" if item.level >= 3 else "Heading 2"))
         elif isinstance(item, ListBlock):
             self.listing(item)
-        elif isinstance(item, Table):
+        elif isinstance(item, (Table, Facts)):
+            self.keep_with_table()
+        if isinstance(item, Table):
             self.caption(item.caption)
             rows = [item.columns] + item.rows + ([item.footer] if item.footer else [])
             self.table(rows, item.numeric, item.widths, header=True, footer=bool(item.footer))
@@ -294,6 +301,14 @@ class Writer:
             self.spacer()
         elif isinstance(item, Chart):
             self.picture(item)
+
+    def keep_with_table(self) -> None:
+        """The paragraph just before a table (an outcome's "Type: ..." line under its heading) stays on the
+        table's page, so a heading is never left at the foot of a page with its table overleaf."""
+        blocks = [child for child in self.body.element.body if child.tag != qn("w:sectPr")]
+        last = blocks[-1] if blocks else None
+        if last is not None and last.tag == qn("w:p") and "".join(last.itertext()).strip():
+            last.get_or_add_pPr().keepNext_val = True
 
     def spacer(self) -> None:
         """A small empty paragraph after a table: keeps the next paragraph off the table's bottom border, and

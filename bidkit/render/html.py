@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from ..documents.content import Chart, Document, Heading
 from ..problems import BidkitError
-from .pdf import runs_html, source_date, svg_uri
+from .pdf import keep_groups, runs_html, source_date, svg_uri
 from .templating import describe, environment, find
 
 FOLDER = "html/web"                       # the HTML page's templates, beside the PDF's in templates/html
@@ -142,6 +142,7 @@ def page(document: Document, folders: list[Path]) -> str:
     env.filters["runs"] = runs_html
     env.filters["inline_svg"] = inline_svg
     env.filters["svg_uri"] = svg_uri             # the shared macros file also holds the PDF's image chart
+    env.filters["keep_groups"] = keep_groups     # and groups a heading with what follows it
     env.globals["inline_css"] = stylesheet(folders)
     try:
         html = env.get_template(name).render(doc=document, created=source_date())

@@ -10,6 +10,7 @@ import base64
 import logging
 import mimetypes
 import os
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -19,8 +20,12 @@ from markupsafe import Markup, escape
 from ..documents.content import Chart, Document, Run, safe_link
 from ..paths import refusal
 from ..problems import BidkitError
+from .pdf_tags import labelled, repair
 from .reproducible import moment
 from .templating import describe, environment, find
+
+
+URL_START = re.compile(r"https?://[^/\s]+", re.IGNORECASE)
 
 
 class Refused(Exception):
@@ -31,7 +36,7 @@ def runs_html(runs: list[Run]) -> Markup:
     """Runs as inline HTML; every text is escaped, links only to web and mail addresses."""
     out = []
     for run in runs:
-        html = escape(run.text)
+        html = url_text(run.text) if safe_link(run.href) else escape(run.text)
         if run.italic:
             html = Markup("<em>%s</em>") % html
         if run.bold:
@@ -42,8 +47,49 @@ def runs_html(runs: list[Run]) -> Markup:
     return Markup("").join(out)
 
 
+def url_text(text: str) -> Markup:
+    """A link's text; when it is a web address, its scheme and host never part (Unicode line breaking allows a
+    break after "https://", which left the scheme alone at the end of a line); the path may still break."""
+    match = URL_START.match(text)
+    if match is None:
+        return escape(text)
+    return Markup('<span class="url-start">%s</span>%s') % (match.group(0), text[match.end():])
+
+
+def keep_groups(items: list) -> list[tuple[bool, list]]:
+    """Items in groups for the template: a heading, at most one paragraph, then a short table, facts or a chart are
+    one group kept on one page (an outcome's heading was left at the foot of a page, its table overleaf; CSS's
+    break-after: avoid on the heading and paragraph made WeasyPrint leave half a page empty instead)."""
+    groups: list[tuple[bool, list]] = []
+    i = 0
+    while i < len(items):
+        item = items[i]
+        if item.kind == "heading":
+            end = i + 1 + (i + 1 < len(items) and items[i + 1].kind == "paragraph")
+            if end < len(items) and short(items[end]):
+                groups.append((True, items[i:end + 1]))
+                i = end + 1
+                continue
+        groups.append((False, [item]))
+        i += 1
+    return groups
+
+
+def short(item) -> bool:
+    return item.kind in ("facts", "chart") or (item.kind == "table" and len(item.rows) <= 10)
+
+
 def svg_uri(chart: Chart) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(chart.svg.encode("utf-8")).decode("ascii")
+
+
+def watermark_uri(text: str) -> str:
+    """The DRAFT mark as an SVG page background: faint, diagonal, and drawn by WeasyPrint as an artifact."""
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600" viewBox="0 0 600 600">'
+           '<text x="300" y="300" transform="rotate(-35 300 300)" text-anchor="middle" dominant-baseline="middle" '
+           'font-family="Noto Sans, sans-serif" font-weight="bold" font-size="150" fill="#a30000" '
+           f'fill-opacity="0.07">{escape(text)}</text></svg>')
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 def source_date() -> str | None:
@@ -107,6 +153,8 @@ def render_html(document: Document, folders: list[Path]) -> tuple[str, Path]:
     env = environment(folders, document.lang.split("-")[0])
     env.filters["runs"] = runs_html
     env.filters["svg_uri"] = svg_uri
+    env.globals["watermark_uri"] = watermark_uri
+    env.filters["keep_groups"] = keep_groups
     try:
         html = env.get_template(name).render(doc=document, created=source_date())
     except (TemplateError, OverflowError) as exc:   # the sandbox raises OverflowError for a huge range()
@@ -128,7 +176,8 @@ def render_pdf(document: Document, folders: list[Path]) -> tuple[bytes, list[str
     logger.addHandler(handler)
     try:
         page = HTML(string=html, base_url=template_file.parent.as_uri() + "/", url_fetcher=make_fetcher(folders))
-        pdf = page.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
+        with labelled():
+            pdf = page.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
     except FatalURLFetchingError as exc:
         cause = exc.__cause__
         reason = str(cause) if isinstance(cause, Refused) else str(exc)
@@ -136,7 +185,7 @@ def render_pdf(document: Document, folders: list[Path]) -> tuple[bytes, list[str
                           f"{reason}") from None
     finally:
         logger.removeHandler(handler)
-    return pdf, handler.messages
+    return repair(pdf), handler.messages
 
 
 render = render_pdf

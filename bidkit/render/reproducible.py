@@ -25,18 +25,19 @@ def moment() -> datetime:
 
 def stable_zip(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:
     """The same entries in a fixed order with a fixed time, mode and compression: identical parts, identical
-    bytes. `[Content_Types].xml` stays first, where some readers expect it. `replace` swaps whole entries."""
+    bytes. `[Content_Types].xml` stays first, where some readers expect it. `replace` swaps whole entries
+    or adds new ones."""
     replace = replace or {}
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as target:
-        names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
+        names = sorted(set(source.namelist()) | set(replace), key=lambda n: (n != "[Content_Types].xml", n))
         for name in names:
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            target.writestr(info, replace.get(name) or source.read(name), compresslevel=6)
+            target.writestr(info, replace[name] if name in replace else source.read(name), compresslevel=6)
     return out.getvalue()
 
 
