@@ -203,8 +203,9 @@ def delivery_plan_chart(bars: list[tuple[str, str, int, int, bool]], quarters: l
     title = _("Delivery plan by quarter")
     if not bars:
         return _empty("delivery", title, lang)
-    height = min(22.0, 6.0 + 0.7 * len(bars))
+    height = min(22.0, 5.0 + 0.7 * len(bars))
     fig = _figure(height)
+    fig.set_layout_engine("constrained")            # the names and the legend in the figure's own space
     ax = fig.add_subplot()
     streams = sorted(dict.fromkeys(b[0] for b in bars), key=lambda s: (int(s.split(".")[0]) if s.split(".")[0].isdigit()
                                                                       else 999, s))
@@ -213,7 +214,8 @@ def delivery_plan_chart(bars: list[tuple[str, str, int, int, bool]], quarters: l
         ax.barh(row, last - first + 1, left=first, color=colour, height=0.6)
         if milestone:
             ax.plot(last + 1, row, marker="D", color="black", markersize=6)
-    ax.set_yticks(range(len(bars)), [textwrap.shorten(b[1], 44, placeholder="…") for b in bars], fontsize=7.5)
+    labels = ["\n".join(textwrap.wrap(b[1], 56, max_lines=2, placeholder="…")) for b in bars]    # not cut short
+    ax.set_yticks(range(len(bars)), labels, fontsize=6.5, linespacing=1.0)
     ax.invert_yaxis()
     ax.set_xticks([i + 0.5 for i in range(len(quarters))], [_("Q{n}").format(n=i % 4 + 1)
                                                             for i in range(len(quarters))], fontsize=7.5)
@@ -227,12 +229,12 @@ def delivery_plan_chart(bars: list[tuple[str, str, int, int, bool]], quarters: l
     from matplotlib.patches import Patch
 
     handles = [Patch(color=PALETTE[i % len(PALETTE)]) for i in range(len(streams))]
-    labels = [textwrap.shorten(s or _("No work stream"), 70, placeholder="…") for s in streams]
+    labels = [textwrap.fill(s or _("No work stream"), 80) for s in streams]
     if any(b[4] for b in bars):
         handles.append(Line2D([], [], marker="D", color="black", linestyle=""))
         labels.append(_("Milestone"))
-    ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.3, -0.16), ncol=1, frameon=False, fontsize=8)
-    ax.set_title(title, loc="left", pad=24)
+    fig.legend(handles, labels, loc="outside lower left", ncol=1, frameon=False, fontsize=7.5)   # the caption
+    # under the figure names it: no title drawn inside it too
 
     def when(i: int) -> str:
         return quarters[i - i % 4].split("\n")[0] + " " + _("Q{n}").format(n=i % 4 + 1)
