@@ -41,6 +41,6 @@ def document(w, doc_id: str):
     return Document(
         id=doc_id, name=w._(module.NAME), title=p.title, subtitle=subtitle, lead=w.ev.lead.name,
         date=w.day(p.as_of), version=p.version or ("1.0" if p.status == "final" else "0.1"),
-        draft=p.status == "draft", lang=BCP47.get(p.language, p.language), sections=module.sections(w),
+        draft=p.status == "draft", lang=BCP47.get(w.lang, w.lang), sections=module.sections(w),
         keywords=KEYWORDS,
     )

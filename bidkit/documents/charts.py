@@ -115,11 +115,13 @@ def engagement_over_time(months: list[tuple[date, int, int]], lang: str = "en") 
 
 
 def reach_by_nation(rows: list[tuple[str, int, int]], lang: str = "en") -> Chart:
-    return _bars("nations", gettext_for(lang)("Reach by nation"), rows, lang)
+    _ = gettext_for(lang)
+    return _bars("nations", _("Reach by nation"), rows, lang)
 
 
 def reach_by_characteristic(rows: list[tuple[str, int, int]], lang: str = "en") -> Chart:
-    return _bars("characteristics", gettext_for(lang)("Reach by protected characteristic"), rows, lang)
+    _ = gettext_for(lang)
+    return _bars("characteristics", _("Reach by protected characteristic"), rows, lang)
 
 
 def action_plan_timeline(bars: list[tuple[str, str, date | None, date | None, str]], as_of: date,
@@ -169,10 +171,11 @@ def action_plan_timeline(bars: list[tuple[str, str, date | None, date | None, st
 
 
 def _span_text(start: date | None, end: date | None, lang: str) -> str:
+    _ = gettext_for(lang)
     if start is None:
-        return gettext_for(lang)("ongoing")
+        return _("ongoing")
     first, last = format_month(start, lang), format_month(end, lang)
-    return first if first == last else f"{first} to {last}"
+    return first if first == last else _("{start} to {end}").format(start=first, end=last)
 
 
 def _month_starts(first: date, last: date) -> list[date]:

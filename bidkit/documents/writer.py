@@ -11,15 +11,12 @@ from datetime import date
 from ..evidence import Evidence
 from ..evidence.funders.profile import Profile
 from ..figures import Figures
-from ..i18n import format_date, format_money, format_number, gettext_for
+from ..i18n import N_, format_date, format_money, format_number, gettext_for, ngettext_for, sort_key
 from . import charts
 from .content import Chart, Item, Paragraph, Run
 from .markdown import to_items
 
-
-def N_(message: str) -> str:
-    """Marks a label for translation where it is defined; it is translated where it is shown (`w._(NAME)`)."""
-    return message
+__all__ = ["N_", "Writer"]
 
 
 @dataclass
@@ -31,6 +28,7 @@ class Writer:
 
     def __post_init__(self):
         self._ = gettext_for(self.lang)
+        self.n_ = ngettext_for(self.lang)
         self._charts: dict[str, Chart] = {}
 
     def money(self, amount: int | None) -> str:
@@ -43,7 +41,21 @@ class Writer:
         return "—" if value is None else format_date(value, self.lang)
 
     def label(self, table: dict, key) -> str:
+        """A reference list's label in the document's language (the tables hold `N_`-marked English)."""
         return self._(table[key]) if key in table else str(key)
+
+    def text(self, funder_text) -> str:
+        """A funder profile's text (`LangText`) in the document's language."""
+        return funder_text.get(self.lang)
+
+    def sort_key(self, text: str):
+        """Names in the order of the document's alphabet (Welsh: ch, dd, ff, ng, ll, ph, rh, th are letters)."""
+        return sort_key(text, self.lang)
+
+    @property
+    def narrative(self) -> dict:
+        """The sections written in the document's language."""
+        return self.ev.narrative_in(self.lang)
 
     def names(self, refs: list[str]) -> str:
         """Partner references as the partners' names; a name that is no partner is shown as written."""
@@ -55,10 +67,13 @@ class Writer:
                 for k, v in self.fig.counted().items()}
 
     def prose(self, section_id: str) -> list[Item]:
-        text = self.ev.narrative.get(section_id)
+        text = self.narrative.get(section_id)
         if text is None:
-            return [Paragraph([Run(self._("This section is still to be written (narrative/{id}.md).")
-                                   .format(id=section_id))], "note")]
+            from ..evidence.narrative import language_folder
+
+            where = f"{language_folder(self.ev.languages, self.lang)}/{section_id}.md"
+            return [Paragraph([Run(self._("This section is still to be written ({file}).")
+                                   .format(file=where))], "note")]
         return to_items(text.text, self.figure_texts())
 
     def chart(self, name: str) -> Chart:

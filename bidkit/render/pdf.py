@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from ..documents.content import Chart, Document, Run, safe_link
 from ..paths import refusal
 from ..problems import BidkitError
+from .pdf_lang import span_languages
 from .reproducible import moment
 from .templating import describe, environment, find
 
@@ -38,6 +39,8 @@ def runs_html(runs: list[Run]) -> Markup:
             html = Markup("<strong>%s</strong>") % html
         if safe_link(run.href):
             html = Markup('<a href="%s">%s</a>') % (run.href, html)
+        if run.lang:
+            html = Markup('<span lang="%s">%s</span>') % (run.lang, html)
         out.append(html)
     return Markup("").join(out)
 
@@ -128,7 +131,8 @@ def render_pdf(document: Document, folders: list[Path]) -> tuple[bytes, list[str
     logger.addHandler(handler)
     try:
         page = HTML(string=html, base_url=template_file.parent.as_uri() + "/", url_fetcher=make_fetcher(folders))
-        pdf = page.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
+        with span_languages():
+            pdf = page.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
     except FatalURLFetchingError as exc:
         cause = exc.__cause__
         reason = str(cause) if isinstance(cause, Refused) else str(exc)
