@@ -94,7 +94,8 @@ def main() -> int:
         for label in unused:
             print(f"{lang}: {label!r} is no longer used: delete its entry")
         failed |= bool(missing or unused)
-        print(f"{lang}: {len(fresh) - 1 - len(missing)} of {len(fresh) - 1} labels translated")
+        total = len([m for m in fresh if m.id])
+        print(f"{lang}: {total - len(missing)} of {total} labels translated")
     return 1 if failed and options.check else 0
 
 

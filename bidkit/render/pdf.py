@@ -45,6 +45,13 @@ def runs_html(runs: list[Run]) -> Markup:
     return Markup("").join(out)
 
 
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string (a translated label in the page footer): every character that could end the
+    string or the style element is escaped the CSS way, so no translation can break out of it."""
+    escaped = "".join(c if c.isalnum() or c in " .,:;-" else f"\\{ord(c):x} " for c in str(text))
+    return Markup(f'"{escaped}"')
+
+
 def svg_uri(chart: Chart) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(chart.svg.encode("utf-8")).decode("ascii")
 
@@ -110,6 +117,7 @@ def render_html(document: Document, folders: list[Path]) -> tuple[str, Path]:
     env = environment(folders, document.lang.split("-")[0])
     env.filters["runs"] = runs_html
     env.filters["svg_uri"] = svg_uri
+    env.filters["css_string"] = css_string
     try:
         html = env.get_template(name).render(doc=document, created=source_date())
     except (TemplateError, OverflowError) as exc:   # the sandbox raises OverflowError for a huge range()
