@@ -65,10 +65,13 @@ def tree_files(folder: Path) -> list[Path]:
 
 
 def input_files(project: Path, folders: list[Path]) -> list[Path]:
-    """Everything an output may depend on: the project folder (less templates/outputs) and templates."""
+    """Everything an output may depend on: the project folder (less templates/outputs), templates, funder profiles
+    and the catalogues (a corrected translation rebuilds the documents in that language)."""
+    from .i18n.catalogue import LOCALE_DIR
+
     files = [p for p in tree_files(project)
              if not any(part.startswith(".") or part == "outputs" for part in p.relative_to(project).parts)]
-    for folder in [*folders, FUNDERS]:
+    for folder in [*folders, FUNDERS, LOCALE_DIR]:
         files += tree_files(folder)
     return sorted(set(files))
 

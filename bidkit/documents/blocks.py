@@ -96,7 +96,7 @@ def action_plan_items(w) -> list[Item]:
         items.append(w.chart("timeline"))
     for stream, actions in w.fig.workstreams:
         items.append(Heading(2, stream))
-        rows = [[a.activity, a.when.text if a.when else "—", w.names(a.leads) or "—",
+        rows = [[a.activity, w.period(a.when), w.names(a.leads) or "—",
                  w.label(tx.ACTION_STATUSES, a.status) if a.status else "—"] for a in actions]
         items.append(Table(_("Activities: {stream}").format(stream=stream),
                            [_("Activity"), _("When"), _("Leads"), _("Status")], rows, widths=[5, 1.6, 2.6, 1.4]))

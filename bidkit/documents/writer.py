@@ -6,7 +6,7 @@ document is a new module beside the others, not a new method here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..evidence import Evidence
 from ..evidence.funders.profile import Profile
@@ -39,6 +39,20 @@ class Writer:
 
     def day(self, value: date | None) -> str:
         return "—" if value is None else format_date(value, self.lang)
+
+    def period(self, when) -> str:
+        """An action-plan period: as written in English; in another language made from its dates, so no English
+        month name stands in Welsh text (`Nov 2018 - Jan 2019` -> `Tachwedd 2018 i Ionawr 2019`)."""
+        if when is None:
+            return "—"
+        if self.lang == "en":
+            return when.text
+        if when.start is None:
+            return self._("Ongoing")
+        whole_months = when.start.day == 1 and (when.end + timedelta(days=1)).day == 1
+        show = (lambda d: format_date(d, self.lang, "MMMM y")) if whole_months else self.day
+        first, last = show(when.start), show(when.end)
+        return first if first == last else self._("{start} to {end}").format(start=first, end=last)
 
     def label(self, table: dict, key) -> str:
         """A reference list's label in the document's language (the tables hold `N_`-marked English)."""

@@ -26,8 +26,8 @@ class Strict(BaseModel):
 class LangText(Strict):
     """A funder's words in English and Welsh (`title: {en: ..., cy: ...}`; plain text is English only). Shown as
     English where no language is asked for (messages, f-strings), so code that predates Welsh keeps working."""
-    en: str
-    cy: str = ""
+    en: str = Field(description="the text in English")
+    cy: str = Field("", description="the text in Welsh (Cymraeg)")
 
     @model_validator(mode="before")
     @classmethod
