@@ -231,7 +231,7 @@ def planned(docs: list[str] | None, formats: list[str], langs: list[str] | None 
             main: str | None = None) -> list[str]:
     """The output names a build of these documents, formats and languages writes, from the two registries: the
     main language keeps the plain names, another is `NAME.cy.pdf`; the data file and the workbook, one each."""
-    from .pipeline import output_name
+    from .i18n.names import output_name
 
     langs = list(dict.fromkeys(langs or ["en"]))
     main = main or langs[0]
@@ -266,7 +266,7 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
             manifest = {}
         files = input_files(project, folders)
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-        from .pipeline import languages_of
+        from .i18n.names import languages_of
 
         languages = languages_of(project)
         unknown = [lang for lang in langs or [] if lang not in languages]

@@ -16,37 +16,9 @@ from .documents.form import proposal_json
 from .documents.writer import Writer
 from .evidence import Evidence, load
 from .figures import Figures, compute
+from .i18n.names import split_name
 from .problems import BidkitError
 from .render import WORKBOOK
-
-
-def output_name(stem: str, fmt: str, lang: str, main: str) -> str:
-    """`project-report.pdf` in the main language, `project-report.cy.pdf` in another (SPEC: output names)."""
-    return f"{stem}.{fmt}" if lang == main else f"{stem}.{lang}.{fmt}"
-
-
-def split_name(name: str, languages: list[str]) -> tuple[str, str | None, str]:
-    """(stem, language or None for the main one, format) of an output name."""
-    stem, fmt = name.rsplit(".", 1)
-    base, _, lang = stem.rpartition(".")
-    return (base, lang, fmt) if base and lang in languages else (stem, None, fmt)
-
-
-def languages_of(project: Path) -> list[str]:
-    """The languages project.yaml asks for, read without loading the evidence (a build with nothing to do plans
-    its outputs from this). Anything unreadable is left to `load` to report; until then, English."""
-    import yaml
-
-    from .evidence import taxonomies as tx
-
-    try:
-        data = yaml.load((Path(project) / "project.yaml").read_text(encoding="utf-8-sig"), Loader=yaml.BaseLoader)
-        found = data.get("languages", ["en"]) if isinstance(data, dict) else ["en"]
-    except (OSError, ValueError, yaml.YAMLError):
-        return ["en"]
-    found = [found] if isinstance(found, str) else found
-    langs = [str(v).strip().lower() for v in found if isinstance(v, str) and str(v).strip().lower() in tx.LANGUAGES]
-    return list(dict.fromkeys(langs)) or ["en"]
 
 
 @dataclass
