@@ -271,3 +271,23 @@ def test_status_shows_each_language(built):
     assert list(data["languages"]) == ["en", "cy"]
     assert [a["title"] for a in data["languages"]["cy"]["answers"]] == QUESTIONS
     assert all(a["words"] for a in data["languages"]["cy"]["answers"])
+
+
+def test_welsh_first_keeps_the_plain_names(make_project, tmp_path):
+    """`languages: [cy, en]`: Welsh is the main document under the plain names, English beside it as NAME.en.*,
+    from narrative/ (Welsh) and narrative/en/ (English)."""
+    from tests.conftest import MINIMAL, NARRATIVE
+
+    files = {"project.yaml": MINIMAL["project.yaml"] + "languages: [cy, en]\n",
+             **{name: "Yr adran mewn Cymraeg.\n" for name in NARRATIVE},
+             **{name.replace("narrative/", "narrative/en/"): text for name, text in NARRATIVE.items()}}
+    out = tmp_path / "out"
+    result = bidkit("build", str(make_project(files)), "--out", str(out), "--doc", "concept-paper",
+                    "--format", "docx")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert sorted(p.name for p in out.glob("*.docx")) == ["concept-paper.docx", "concept-paper.en.docx"]
+    welsh, english = (docx.Document(out / name) for name in ("concept-paper.docx", "concept-paper.en.docx"))
+    assert [p.text for p in welsh.paragraphs if p.style.name == "Heading 1"][0] == "Crynodeb"
+    assert [p.text for p in english.paragraphs if p.style.name == "Heading 1"][0] == "Summary"
+    assert "Yr adran mewn Cymraeg." in docx_texts(out / "concept-paper.docx")
+    assert "Yr adran mewn Cymraeg." not in docx_texts(out / "concept-paper.en.docx")
