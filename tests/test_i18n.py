@@ -186,3 +186,26 @@ def test_a_welsh_answer_over_its_limit_is_warned_in_draft_and_refused_in_final(m
     assert [(p.file, p.severity, p.message) for p in found] == [
         ("narrative/cy/your-idea-priorities.md", "error" if final else "warning",
          "151 words; the funder allows at most 150")]
+
+
+def test_a_template_label_without_welsh_is_a_warning_not_silent_english(tmp_path):
+    """A user's template adding a label the catalogue lacks: the Welsh render says so, naming the label."""
+    from bidkit.documents import document
+    from bidkit.paths import shipped
+    from bidkit.pipeline import open_project
+    from bidkit.render.pdf import render_html
+    from tests.conftest import EXAMPLE
+
+    own = tmp_path / "templates"
+    (own / "html").mkdir(parents=True)
+    (own / "html" / "concept-paper.html").write_text(
+        '{% extends "html/base.html" %}{% block head %}<meta name="x" content="{{ _("A label of our own") }}">'
+        '{% endblock %}', encoding="utf-8")
+    folders = [own, shipped("templates")]
+    drafts = open_project(EXAMPLE)
+    warnings: list[str] = []
+    render_html(document(drafts.writer_for("cy"), "concept-paper"), folders, warnings)
+    assert len(warnings) == 1 and "'A label of our own' has no 'cy' translation" in warnings[0]
+    warnings = []
+    render_html(document(drafts.writer, "concept-paper"), folders, warnings)
+    assert warnings == []

@@ -21,7 +21,7 @@ from ..paths import refusal
 from ..problems import BidkitError
 from .pdf_lang import span_languages
 from .reproducible import moment
-from .templating import describe, environment, find
+from .templating import describe, environment, find, untranslated_warnings
 
 
 class Refused(Exception):
@@ -111,7 +111,8 @@ class Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render_html(document: Document, folders: list[Path]) -> tuple[str, Path]:
+def render_html(document: Document, folders: list[Path], warnings: list[str] | None = None) -> tuple[str, Path]:
+    """The document's HTML and its template; labels without a translation are added to `warnings`."""
     name = f"html/{document.id}.html"
     template_file = find(folders, name)
     env = environment(folders, document.lang.split("-")[0])
@@ -125,6 +126,8 @@ def render_html(document: Document, folders: list[Path]) -> tuple[str, Path]:
     except RecursionError:
         raise BidkitError(f"template error in {template_file}: a macro or include calls itself without end") \
             from None
+    if warnings is not None:
+        warnings += untranslated_warnings(env, document.lang.split("-")[0])
     return html, template_file
 
 
@@ -133,7 +136,8 @@ def render_pdf(document: Document, folders: list[Path]) -> tuple[bytes, list[str
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
-    html, template_file = render_html(document, folders)
+    labels: list[str] = []
+    html, template_file = render_html(document, folders, labels)
     handler = Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
@@ -148,7 +152,7 @@ def render_pdf(document: Document, folders: list[Path]) -> tuple[bytes, list[str
                           f"{reason}") from None
     finally:
         logger.removeHandler(handler)
-    return pdf, handler.messages
+    return pdf, labels + handler.messages
 
 
 render = render_pdf
