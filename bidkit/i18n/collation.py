@@ -2,8 +2,8 @@
 th as letters of their own (`Llanelli` after `Lyon`, `Chwarae` after `Cymru`).
 
 A small key function rather than PyICU: ICU's cy collation gives the same order for the digraphs, but PyICU is a
-compiled library with a system ICU to match, and 40 lines of plain Python sort a partner list in microseconds
-(benchmarks/RESULTS.md). Like ICU's tailoring, this reads a digraph greedily, so the rare `n`+`g` across a
+compiled library with a system ICU to match, and 40 lines of plain Python sort a partner list of any real size in
+milliseconds, once per name thanks to the cache (benchmarks/RESULTS.md). Like ICU's tailoring, this reads a digraph greedily, so the rare `n`+`g` across a
 syllable (`Bangor`) sorts as `ng`: a dictionary would be needed to tell them apart.
 """
 from __future__ import annotations
