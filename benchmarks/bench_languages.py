@@ -70,7 +70,7 @@ def main() -> None:
              f"Ratio [en, cy] / [en], pair by pair: median {statistics.median(ratios):.2f} "
              f"(from {ratios[0]:.2f} to {ratios[-1]:.2f}); goal ≤ 2.00. The second language cost "
              f"{extra:.2f} s, {extra / one['seconds']:.0%} of the first language's build.", "",
-             f"Welsh sort key: 2,000 names sorted in {sort_key_timing():.0f} µs (cold cache). PyICU was not "
+             f"Welsh sort key: 2,000 names sorted in {sort_key_timing() / 1000:.0f} ms (cold cache). PyICU was not "
              "measured: it is not installed here and needs a compiled ICU to match; the key function gives the "
              "digraph order tests/test_i18n.py checks.", ""]
     text = RESULTS.read_text(encoding="utf-8")
