@@ -40,11 +40,8 @@ def bidkit(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("outputs")
-    result = bidkit("build", str(EXAMPLE), "--out", str(out), "--jobs", "2", env=EPOCH)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def built(example_build) -> Path:
+    return example_build            # one build of the example per session (tests/conftest.py)
 
 
 def pdf_text(path: Path) -> str:

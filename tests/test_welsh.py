@@ -1,6 +1,6 @@
 """Every document in Welsh, read back in each format: Welsh headings, labels, months and question titles, no
 English fixed label (checked against the English catalogue), the language tagged in every format, and the same
-bytes on a rebuild. One build of the example (languages: [en, cy]) serves the whole module.
+bytes on a rebuild. The session's one build of the example (languages: [en, cy], tests/conftest.py) serves them all.
 """
 from __future__ import annotations
 
@@ -43,11 +43,8 @@ def bidkit(*args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("welsh")
-    result = bidkit("build", str(EXAMPLE), "--out", str(out), "--jobs", "2")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def built(example_build) -> Path:
+    return example_build            # the session's one build of the example, shared with test_build.py
 
 
 def docx_texts(path: Path) -> list[str]:
