@@ -133,9 +133,10 @@ def build(project: Path, out: Path, docs, formats, langs, jobs, force):
 @project_argument
 @click.option("--json", "as_json", is_flag=True, help="Print the readiness as JSON on stdout.")
 def status(project: Path, as_json: bool):
-    """Readiness of PROJECT: each funder question's words against its limit, counts, warnings."""
+    """Readiness of PROJECT: each funder question's words against its limit in each language, counts, warnings,
+    and what an assessor would question."""
     from .evidence.taxonomies import LANGUAGES
-    from .readiness import readiness
+    from .readiness import assessor_questions, readiness
 
     evidence = load_or_exit(project, as_json)
     found = readiness(evidence)
@@ -163,9 +164,16 @@ def status(project: Path, as_json: bool):
             console.print(table)
     else:
         console.print("No funder in project.yaml: add 'funder:' to check the proposal's answers.")
-    counts = ", ".join(f"{k.replace('_', ' ')}: {v if v is not None else '—'}" for k, v in found["counts"].items())
+    from .evidence.taxonomies import FIGURES
+
+    counts = ", ".join(f"{FIGURES[k].lower()}: {v if v is not None else '—'}" for k, v in found["counts"].items())
     console.print(f"Evidence: {counts}")
-    echo_problems(evidence.warnings, False)
+    asked = assessor_questions(evidence)
+    echo_problems([p for p in evidence.warnings if p not in asked], False)
+    if asked:
+        click.echo(f"What an assessor would question ({len(asked)}):")
+        for p in asked:
+            click.echo(p.line())
     console.print("Ready to submit." if found["ready"] else "Not ready yet: see above.")
 
 
@@ -191,7 +199,7 @@ def write_partner_reports(project: Path, problems: list[Problem], folder: Path) 
                    "be counted twice).")
 @click.option("--kinds", metavar="K,K",
               help="The sheets to include, separated by commas (default: partners,meetings,reading-list,"
-                   "action-plan,budget).")
+                   "action-plan,budget; delivery-plan and other-funding when asked for).")
 def workbook(project: Path, out: Path, partner: str | None, kinds: str | None):
     """Write a workbook for a partner to fill in with Excel or LibreOffice: one sheet per kind of evidence, a
     note on every column, dropdowns, date and number rules, and an Instructions sheet. Send it to the partner;

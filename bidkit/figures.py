@@ -11,7 +11,7 @@ from datetime import date
 from .evidence import Evidence
 from .evidence import taxonomies as tx
 from .evidence.dates import months_between
-from .evidence.models import Action, Indicator, Meeting, Partner
+from .evidence.models import Action, Indicator, Meeting, Outcome, Partner, PlannedActivity
 
 
 @dataclass
@@ -43,6 +43,16 @@ class Figures:
     budget_years: list[int]
     budget_table: dict[str, dict[int, int]]          # heading -> year (0: not given) -> pounds
     budget_by_type: dict[str, int] = field(default_factory=dict)
+    # the funded work, as the funding proposal shows it
+    delivery_years: list[tuple[int, list[PlannedActivity]]] = field(default_factory=list)   # by quarter in each
+    funded_outcomes: list[Outcome] = field(default_factory=list)
+    development_outcomes: list[Outcome] = field(default_factory=list)
+    other_funding_total: int = 0
+    other_funding_by_status: dict[str, int] = field(default_factory=dict)   # status ("": not stated) -> pounds
+    total_cost: int | None = None              # amount requested + other funding, when other funding is given
+    beneficiaries: int | None = None
+    beneficiary_characteristics: list[str] = field(default_factory=list)
+    partners_by_role: dict[str, int] = field(default_factory=dict)
 
     def counted(self) -> dict[str, int | None]:
         """The figures a narrative may quote, by name: the one list, `taxonomies.FIGURES`, in its order."""
@@ -99,6 +109,17 @@ def compute(ev: Evidence) -> Figures:
         by_type[line.cost_type] += line.amount
     by_heading = [(h, sum(years.values())) for h, years in table.items()]
 
+    years: dict[int, list[PlannedActivity]] = {}
+    for item in ev.delivery_plan:
+        years.setdefault(item.year, []).append(item)
+    delivery = [(y, sorted(items, key=lambda a: a.quarter or 0)) for y, items in sorted(years.items())]
+    funding: Counter = Counter()
+    for line in ev.other_funding:
+        funding[line.status or ""] += line.amount
+    other = sum(funding.values())
+    p = ev.project
+    roles = Counter(x.role for x in ev.partners)
+
     return Figures(
         meetings_held=counted["meetings_held"], people_reached=counted["people_reached"],
         organisations_met=counted["organisations_met"], partners=counted["partners"],
@@ -110,4 +131,11 @@ def compute(ev: Evidence) -> Figures:
         budget_total=sum(line.amount for line in ev.budget), budget_by_heading=by_heading,
         budget_years=sorted({y for years in table.values() for y in years}), budget_table=table,
         budget_by_type={t: by_type[t] for t in tx.COST_TYPES if by_type[t]},
+        delivery_years=delivery, funded_outcomes=[o for o in ev.outcomes if o.phase == "funded"],
+        development_outcomes=[o for o in ev.outcomes if o.phase == "development"], other_funding_total=other,
+        other_funding_by_status={s: funding[s] for s in [*tx.FUNDING_STATUSES, ""] if funding[s]},
+        total_cost=(p.amount_requested or 0) + other if ev.other_funding else p.cost,
+        beneficiaries=p.beneficiaries.number if p.beneficiaries else None,
+        beneficiary_characteristics=p.beneficiary_characteristics,
+        partners_by_role={r: roles[r] for r in tx.PARTNER_ROLES if roles[r]},
     )

@@ -38,6 +38,17 @@ def answers(ev: Evidence, lang: str | None = None) -> tuple[str | None, list[Ans
     return f"{profile.funder.get(lang)}: {profile.programme.get(lang)}", found
 
 
+def assessor_questions(ev: Evidence) -> list:
+    """What an assessor would question: the evidence's own questions (`evidence/assessor.py`) and each answer,
+    in any of the project's languages, under the funder's minimum, whose warning `check` already gives at its
+    file."""
+    short = set()
+    for lang in ev.languages:
+        texts = ev.narrative_in(lang)
+        short |= {texts[a.id].file for a in answers(ev, lang)[1] if a.state == "under" and a.id in texts}
+    return ev.questions + [p for p in ev.warnings if p.file in short]
+
+
 def readiness(ev: Evidence) -> dict:
     programme, found = answers(ev)
     by_language = {lang: answers(ev, lang) for lang in ev.languages}
@@ -50,5 +61,6 @@ def readiness(ev: Evidence) -> dict:
                       for lang, (title, listed) in by_language.items()},
         "counts": compute(ev).counted(),
         "warnings": [p.as_dict() for p in ev.warnings],
+        "assessor": [p.as_dict() for p in assessor_questions(ev)],
         "ready": all(a.state == "ok" for _t, listed in by_language.values() for a in listed) and not ev.warnings,
     }

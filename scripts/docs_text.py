@@ -16,7 +16,9 @@ KIND_TITLES = {
     "meetings": "Meetings",
     "reading-list": "Reading list",
     "action-plan": "Action plan",
+    "delivery-plan": "Delivery plan",
     "budget": "Budget",
+    "other-funding": "Other funding",
     "outcomes": "Outcomes",
 }
 
@@ -35,6 +37,17 @@ KIND_INTROS = {
     "action-plan": "Work streams and activities, one activity a row: a file named `action-plan…`, or a sheet named "
                    "\"Action plan\". A lead that is not a partner is a warning, since plans name outside bodies "
                    "too, and it is shown as written.",
+    "delivery-plan": "What the grant will pay for, one activity a row, by year and quarter of the grant: a file "
+                     "named `delivery-plan…`, or a sheet named \"Delivery plan\". It is the funding proposal's "
+                     "Timetable (the action plan is the work so far, and stays in the report): quarters count from "
+                     "`start_date` in `project.yaml`, so quarter 1 of year 1 starts on it, and the documents show "
+                     "real months. A funding proposal needs one; a year of the grant with no activity is a warning "
+                     "in draft and an error in final; a lead that is not a partner is a warning, as in the action "
+                     "plan.",
+    "other-funding": "The rest of the total cost, one source a row: a file named `other-funding…`, or a sheet "
+                     "named \"Other funding\". `amount_requested` plus these amounts must equal `total_cost` in "
+                     "`project.yaml`: when they do not, the error gives all three figures and the difference. "
+                     "The proposal's Budget shows them beside the cost lines.",
     "budget": "Cost lines, one a row: a file named `budget…`, or a sheet named \"Budget\". When `project.yaml` "
               "gives `amount_requested`, the lines must add up to it: when they do not, the error gives both "
               "figures and the difference.",
@@ -59,9 +72,10 @@ MEANINGS = {
     ("project", "amount_requested"): "the amount asked of the funder; needed for the funding proposal; the budget "
                                      "lines must add up to it",
     ("project", "total_cost"): "the whole cost of the project, at least `amount_requested`; when left out, "
-                               "`amount_requested`",
+                               "`amount_requested`; the [other funding](#other-funding) explains the rest",
     ("project", "duration_years"): "how many years the funded work lasts; no budget line may be for a later year",
-    ("project", "start_date"): "when the funded work would start",
+    ("project", "start_date"): "when the funded work would start: quarter 1 of year 1 of the "
+                               "[delivery plan](#delivery-plan) starts on it",
     ("project", "nations"): "the nations the project covers",
     ("project", "locations"): "where the work happens, in words",
     ("project", "organisation"): "the organisation that applies; needed for the funding proposal",
@@ -82,6 +96,12 @@ MEANINGS = {
     ("project", "focus.sdgs"): "the Sustainable Development Goals it addresses",
     ("project", "focus.wellbeing_goals"): "the Well-being of Future Generations (Wales) Act goals it addresses",
     ("project", "focus.characteristics"): "the protected characteristics of the people it is for",
+    ("project", "beneficiaries"): "who the funded work is for; needed for the funding proposal's \"Who will "
+                                  "benefit\"",
+    ("project", "beneficiaries.number"): "how many people will benefit over the grant",
+    ("project", "beneficiaries.characteristics"): "the protected characteristics of the people it is for; when "
+                                                  "left out, `focus.characteristics`: one list for the "
+                                                  "proposal's text, its chart and `funding-proposal.json`",
     ("project", "languages"): "the language the documents are marked with and their dates are written in; only "
                               "the first is used",
     # partners
@@ -107,7 +127,8 @@ MEANINGS = {
     ("meetings", "format"): "how people took part",
     ("meetings", "status"): "when left empty, `held` if the date is on or before `as_of` in `project.yaml`, "
                             "otherwise `planned`; a meeting after `as_of` cannot be `held`",
-    ("meetings", "attendees"): "how many people took part; added up as people reached",
+    ("meetings", "attendees"): "how many people took part; added up as people reached (attendances: a person "
+                               "at two meetings counts twice)",
     ("meetings", "nation"): "where it took place; when left empty, the first partner's nation",
     ("meetings", "characteristics"): "the protected characteristics represented at the meeting",
     ("meetings", "summary"): "what happened and what was said",
@@ -134,8 +155,33 @@ MEANINGS = {
     ("budget", "amount"): "the cost",
     ("budget", "cost_type"): "revenue or capital",
     ("budget", "partner"): "the partner who spends it, by `id` or `name`",
+    # delivery plan
+    ("delivery-plan", "year"): "the year of the grant, 1 to `duration_years` in `project.yaml`",
+    ("delivery-plan", "quarter"): "the quarter of that year, 1 to 4, counted from `start_date`; blank for the "
+                                  "whole year",
+    ("delivery-plan", "activity"): "what the grant will pay for",
+    ("delivery-plan", "workstream"): "the work stream, as its number and title, as in the action plan",
+    ("delivery-plan", "leads"): "who leads it, by partner `id` or `name`; other names are kept as written, with a "
+                                "warning",
+    ("delivery-plan", "outputs"): "what it will produce, such as `8 training sessions`",
+    ("delivery-plan", "milestone"): "`yes` when finishing it is a milestone the funder can check",
+    ("delivery-plan", "notes"): "anything else about it",
+    # other funding
+    ("other-funding", "source"): "who pays: an organisation, or the partners' own time",
+    ("other-funding", "amount"): "how much",
+    ("other-funding", "status"): "whether it is secured, still pending, or given in kind (time, rooms, equipment)",
+    ("other-funding", "year"): "the year of the grant it falls in, if one; at most `duration_years`",
+    ("other-funding", "notes"): "what it pays for, or when a pending amount will be known",
     # outcomes
     ("outcomes", "id"): "a short id for the outcome; unique in the file",
+    ("outcomes", "phase"): "`development` (the default): the work reported, shown in the report and the concept "
+                           "paper with its actuals; `funded`: what the grant will deliver, shown in the funding "
+                           "proposal with its yearly targets",
+    ("outcomes", "indicators.how_measured"): "how it will be measured: who counts what, from which records; "
+                                             "shown in the funding proposal",
+    ("outcomes", "indicators.targets"): "for a `funded` outcome, the target by the end of each year of the "
+                                        "grant, as `{1: 40, 2: 90, 3: 150}`: years 1 to `duration_years`, not "
+                                        "falling for a count (a unit other than `%`), the last equal to `target`",
     ("outcomes", "title"): "what will change",
     ("outcomes", "type"): "what kind of result it is",
     ("outcomes", "sdgs"): "the Sustainable Development Goals it serves",
@@ -165,6 +211,9 @@ LIST_TITLES = {
     "READING_KINDS": "Reading list kinds",
     "ACTION_STATUSES": "Action plan statuses",
     "COST_TYPES": "Cost types",
+    "OUTCOME_PHASES": "Outcome phases",
+    "FUNDING_STATUSES": "Other funding statuses",
+    "YES_NO": "Yes or no",
     "PROJECT_STATUSES": "Project statuses",
     "ORGANISATION_TYPES": "Organisation types",
     "MEASURES": "Measures counted from the evidence",

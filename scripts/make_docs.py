@@ -210,6 +210,9 @@ def columns(kind: str, model: type[BaseModel], prefix: str = "", table: dict = M
             value = "[whole number](#whole-numbers)"
         elif annotation is date:
             value = "[date](#dates)"
+        elif typing.get_origin(annotation) is dict:          # yearly targets: year of the grant -> number
+            value = "a set of `year: value` keys: each year a [whole number](#whole-numbers) from 1, each value a " \
+                    "[number](#numbers)"
         else:
             raise Undocumented(f"{kind} '{path}' has a type the script cannot describe: {field.annotation!r}")
         if is_list and not nested and not value.startswith("[list]"):

@@ -1,6 +1,7 @@
 """Shared test helpers: small projects written from a dict of files in one line."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,14 @@ def problems_of(root: Path) -> list:
 
 def places(problems) -> list[tuple]:
     return [(p.file, p.sheet, p.row, p.field, p.severity) for p in problems]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On CI every test tool is installed by scripts/setup --test, so a skip there means a missing install step:
+    it fails instead of passing quietly (a green CI must prove the README's command)."""
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped on CI, where scripts/setup --test installs every test tool: {report.longrepr}"

@@ -1,7 +1,8 @@
-"""End to end: the example project built into DOCX and PDF, read back and checked for meaning."""
+"""End to end: the example project built into DOCX, PDF and HTML, read back and checked for meaning."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 import re
 import shutil
 import subprocess
@@ -81,20 +82,24 @@ def test_same_figures_in_both_formats(built, name):
 
     fig = compute(load(EXAMPLE))
     pdf, word = squash(pdf_text(built / f"{name}.pdf")), squash(docx_text(built / f"{name}.docx"))
-    for label, value in [("Meetings held", fig.meetings_held), ("People reached", fig.people_reached),
-                         ("Organisations met", fig.organisations_met), ("Partners", fig.partners)]:
-        if name == "funding-proposal" and label != "Partners":
+    for label, value in [("Meetings held", fig.meetings_held), ("People reached (attendances)", fig.people_reached),
+                         ("Organisations met", fig.organisations_met),
+                         ("Partner organisations (all roles)", fig.partners)]:
+        if name == "funding-proposal" and label != "Partner organisations (all roles)":
             continue
         assert f"{label} {value}" in pdf, label
         assert f"{label}\n{value}" in docx_text(built / f"{name}.docx") or f"{label} {value}" in word, label
 
 
 def test_figures_match_an_independent_count(built):
-    """Counted by hand from the example's meetings: 17 held, 261 people, 16 organisations, 4 nations."""
-    text = squash(pdf_text(built / "project-report.pdf"))
-    assert "held 17 meetings, reaching 261 people from 16 organisations in 4 nations" in text
-    assert "held 17 meetings, reaching 261 people from 16 organisations in 4 nations" in \
-        squash(docx_text(built / "project-report.docx"))
+    """Counted by hand from the example's meetings: 17 held, 261 attendances, 16 organisations, 4 nations."""
+    said = "held 17 meetings, with 261 attendances by people from 16 organisations in 4 nations"     # the shared summary
+    assert said in squash(pdf_text(built / "concept-paper.pdf"))
+    assert said in squash(docx_text(built / "concept-paper.docx"))
+    said = "17 meetings, workshops, webinars and training sessions, with 261 attendances from 16 organisations " \
+        "in 4 nations"                                                                    # the report's own
+    assert said in squash(pdf_text(built / "project-report.pdf"))
+    assert said in squash(docx_text(built / "project-report.docx"))
 
 
 def test_welsh_letters_survive_both_formats(built):
@@ -111,7 +116,7 @@ def test_no_contact_details_anywhere(built):
     secrets += [p.contact_email for p in ev.partners if p.contact_email]
     assert len(secrets) >= 4                      # the example has contact details to leak
     for path in built.iterdir():
-        if path.suffix in (".pdf", ".docx", ".json", ".xlsx"):
+        if path.suffix in (".pdf", ".docx", ".json", ".xlsx", ".html"):
             text = path.read_bytes().decode("latin-1") if path.suffix in (".pdf", ".docx") else \
                 unzipped(path) if path.suffix == ".xlsx" else path.read_text()
             extracted = pdf_text(path) if path.suffix == ".pdf" else docx_text(path) if path.suffix == ".docx" \
@@ -168,7 +173,7 @@ def test_rebuild_is_byte_identical(built, tmp_path):
 def test_second_build_skips_everything(built):
     result = bidkit("build", str(EXAMPLE), "--out", str(built), env=EPOCH)
     assert result.returncode == 0
-    assert result.stdout.strip().splitlines()[-1].startswith("0 files written, 14 up to date")
+    assert result.stdout.strip().splitlines()[-1].startswith("0 files written, 20 up to date")
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (scripts/setup --test)")
@@ -245,6 +250,8 @@ def test_status_reports_each_question(tmp_path):
     assert data["counts"]["meetings_held"] == 17
     human = bidkit("status", str(EXAMPLE))
     assert "What would you like to do?" in human.stdout and "Not ready yet" in human.stdout
+    assert data["assessor"] == []                 # the example leaves an assessor nothing to question
+    assert "people reached (attendances): 261" in human.stdout
 
 
 def unzipped(path: Path) -> str:
@@ -261,10 +268,16 @@ def test_figures_workbook_agrees_with_the_documents(built):
 
     book = openpyxl.load_workbook(built / "figures.xlsx")
     assert book.sheetnames == ["Figures", "Meetings held", "By month", "By nation", "By characteristic",
-                               "Organisations met", "Action plan", "Indicators", "Budget"]
+                               "Organisations met", "Action plan", "Indicators", "Delivery plan", "Yearly targets",
+                               "Other funding", "Budget"]
     figures = {label: value for label, value in book["Figures"].iter_rows(min_row=2, values_only=True)}
-    assert figures == {"Meetings held": 17, "People reached": 261, "Organisations met": 16, "Nations covered": 4,
-                       "Partners": 17, "Amount requested (£)": 249600, "Budget total (£)": 249600}
+    assert figures == {"Meetings held": 17, "People reached (attendances)": 261, "Organisations met": 16,
+                       "Nations covered": 4, "Partners": 17, "Amount requested (£)": 249600,
+                       "Budget total (£)": 249600, "Other funding (£)": 12400, "Total cost (£)": 262000}
+    plan = list(book["Delivery plan"].iter_rows(min_row=2, values_only=True))
+    assert len(plan) == 17 and plan[0][:4] == (1, 1, datetime(2019, 9, 1), datetime(2019, 11, 30))
+    other = list(book["Other funding"].iter_rows(min_row=2, values_only=True))
+    assert other[-1] == ("Total", None, None, 12400) == ("Total", None, None, sum(r[3] for r in other[:-1]))
     evidence = json.loads((built / "funding-proposal.json").read_text())["evidence"]
     assert evidence["meetings_held"] == figures["Meetings held"] and evidence["budgetTotal"] == 249600
 

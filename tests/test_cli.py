@@ -87,7 +87,8 @@ def test_schema_lists_every_kind(tmp_path):
     assert result.exit_code == 0
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted(f"{k}.schema.json" for k in ("project", "partners", "meetings", "reading-list",
-                                                        "action-plan", "budget", "outcomes"))
+                                                        "action-plan", "delivery-plan", "budget",
+                                                        "other-funding", "outcomes"))
     meeting = json.loads((tmp_path / "meetings.schema.json").read_text())
     assert set(meeting["required"]) == {"date", "title", "partners"}
 

@@ -13,7 +13,9 @@ PROPOSAL = (
     "funder: tnlcf-funding-proposal\n"
     "amount_requested: 20000\n"
     "duration_years: 2\n"
+    "start_date: 2019-09-01\n"
     "organisation:\n  legal_name: Wales Council for Voluntary Action\n  type: unincorporated-registered-charity\n"
+    "beneficiaries:\n  number: 100\n"
 )
 
 
@@ -49,7 +51,11 @@ def answers(words: dict[str, int] | None = None) -> dict[str, str]:
 
 def project(make_project, extra: str = "", status: str = "draft", words=None, files=None):
     text = MINIMAL["project.yaml"] + PROPOSAL + f"status: {status}\n" + extra
-    return make_project({"project.yaml": text, **answers(words), **(files or {})})
+    return make_project({"project.yaml": text, **answers(words), **PLAN, **(files or {})})
+
+
+# a funding proposal needs its delivery plan: an activity in each year of the grant
+PLAN = {"delivery-plan.csv": "year,quarter,activity,leads\n1,1,Train groups,wcva\n2,,Support groups,involve\n"}
 
 
 @pytest.mark.parametrize("count, severity", [(500, None), (499, None), (501, "warning")])
@@ -78,16 +84,17 @@ def test_missing_answer_is_an_error(make_project):
 
 def test_total_cost_below_amount_requested(make_project):
     text = MINIMAL["project.yaml"] + PROPOSAL + "total_cost: 15000\n"
-    found = problems_of(make_project({"project.yaml": text, **answers()}))
+    found = problems_of(make_project({"project.yaml": text, **answers(), **PLAN}))
     assert [(p.file, p.row, p.field, p.message) for p in found] == [
-        ("project.yaml", 14, "total_cost", "£15,000 is less than amount_requested (£20,000); the total cost "
+        ("project.yaml", 17, "total_cost", "£15,000 is less than amount_requested (£20,000); the total cost "
                                            "includes the amount asked for")]
 
 
 def test_money_rules_without_cost_conflict(make_project):
     text = MINIMAL["project.yaml"] + PROPOSAL.replace("amount_requested: 20000", "amount_requested: 9000") \
         .replace("duration_years: 2", "duration_years: 6")
-    found = problems_of(make_project({"project.yaml": text, **answers()}))
+    found = [p for p in problems_of(make_project({"project.yaml": text, **answers(), **PLAN}))
+             if p.severity == "error"]
     assert [(p.row, p.field) for p in found] == [(9, "amount_requested"), (10, "duration_years")]
     assert [p.message for p in found] == ["£9,000 is less than the £10,001 minimum",
                                           "6 is longer than the funder's 5"]
@@ -95,10 +102,10 @@ def test_money_rules_without_cost_conflict(make_project):
 
 def test_budget_rows_limit(make_project):
     text = (MINIMAL["project.yaml"] + "funder: tnlcf-awards-for-all\namount_requested: 1100\n"
-            "organisation:\n  legal_name: X\n  type: school\n")
+            "organisation:\n  legal_name: X\n  type: school\nbeneficiaries:\n  number: 30\n")
     budget = "heading,amount\n" + "".join(f"Line {i},100\n" for i in range(11))
     files = {f"narrative/{q}.md": "word " * 60 for q in ("your-idea-project", "your-idea-priorities",
                                                          "your-idea-community")}
-    found = problems_of(make_project({"project.yaml": text, "budget.csv": budget, **files}))
+    found = problems_of(make_project({"project.yaml": text, "budget.csv": budget, **files, **PLAN}))
     assert [(p.file, p.row, p.message) for p in found if p.severity == "error"] == [
         ("budget.csv", 12, "the budget has 11 rows; the funder's form takes at most 10")]

@@ -169,6 +169,37 @@ def test_a_section_missing_in_welsh_is_a_warning_in_draft_and_an_error_in_final(
     assert ("narrative/cy/lessons.md", None, None, None, "error" if final else "warning") in places(found)
 
 
+@pytest.mark.parametrize("final", [False, True])
+def test_a_documents_own_section_missing_in_welsh_is_warned_in_draft_and_refused_in_final(make_project, final):
+    """The completeness rule holds for a document's own files: the Welsh of narrative/project-report/summary.md
+    is narrative/cy/project-report/summary.md (the language folder holds the same files as narrative/)."""
+    found = problems_for(make_project, {"narrative/project-report/summary.md": "What the report did.\n"}, final)
+    assert ("narrative/cy/project-report/summary.md", None, None, None, "error" if final else "warning") \
+        in places(found)
+    found = problems_for(make_project, {"narrative/project-report/summary.md": "What the report did.\n",
+                                        "narrative/cy/project-report/summary.md": "Beth a wnaeth yr adroddiad.\n"},
+                         final)
+    assert not [p for p in found if "project-report" in p.file]
+
+
+def test_a_document_reads_its_own_section_in_its_language(make_project):
+    from bidkit.documents import document
+    from bidkit.pipeline import open_project
+
+    root = make_project({"narrative/project-report/summary.md": "What the report did.\n",
+                         "narrative/cy/project-report/summary.md": "Beth a wnaeth yr adroddiad.\n"}, base=WELSH)
+    drafts = open_project(root)
+
+    def summary(lang: str, doc: str) -> str:
+        found = document(drafts.writer_for(lang), doc)
+        items = next(s for s in found.sections if s.id == "summary").items
+        return " ".join(r.text for i in items for r in getattr(i, "runs", []))
+
+    assert summary("cy", "project-report") == "Beth a wnaeth yr adroddiad."
+    assert summary("en", "project-report") == "What the report did."
+    assert summary("cy", "concept-paper") == "Yr adran summary mewn Cymraeg."      # no own version: the shared one
+
+
 def test_a_section_missing_in_english_is_reported_too(make_project):
     found = problems_for(make_project, {"narrative/cy/extra.md": None, "narrative/lessons.md": None})
     assert ("narrative/lessons.md", None, None, None, "warning") in places(found)

@@ -24,7 +24,7 @@ import pytest
 from click.testing import CliRunner
 
 from bidkit.cli import cli
-from bidkit.documents.partner_workbook import COLUMNS, SHEET_TITLES
+from bidkit.documents.partner_workbook import COLUMNS, DEFAULT_KINDS, SHEET_TITLES
 from bidkit.evidence.files import kind_of_name
 from bidkit.evidence.models import TABLE_MODELS
 from bidkit.evidence.kinds import TABLE_KINDS
@@ -106,7 +106,8 @@ def test_text_limits_are_the_models():
     required = {"partners": {"name": "x", "type": "charity", "nation": "wales", "role": "lead"},
                 "meetings": {"date": "14/11/2018", "title": "x", "partners": "wcva"},
                 "reading-list": {"title": "x", "source": "y"}, "action-plan": {"workstream": "1", "activity": "a"},
-                "budget": {"heading": "h", "amount": "1"}}
+                "budget": {"heading": "h", "amount": "1"}, "delivery-plan": {"year": "1", "activity": "a"},
+                "other-funding": {"source": "s", "amount": "1"}}
     for kind in TABLE_KINDS:
         for column in COLUMNS[kind]:
             if column.type != "text":
@@ -123,7 +124,7 @@ def test_sheets_headers_notes_and_required_marks(project, tmp_path):
                                "Lists"]
     assert book["Lists"].sheet_state == "hidden"
     assert [book[n].sheet_state for n in book.sheetnames[:-1]] == ["visible"] * 6
-    for kind in TABLE_KINDS:
+    for kind in DEFAULT_KINDS:
         sheet = book[SHEET_TITLES[kind]]
         headers = [c.value for c in sheet[1]]
         assert headers == list(TABLE_MODELS[kind].model_fields)
@@ -304,7 +305,7 @@ def test_an_empty_workbook_in_the_project_checks_clean(project, tmp_path):
     (["--partner", "invlove"], "--partner: 'invlove' is not a partner of this project (did you mean 'involve'?); "
                                "the partners are: wcva, involve"),
     (["--kinds", "meetngs"], "--kinds: 'meetngs' is not a kind of evidence (did you mean 'meetings'?); choose "
-                             "from partners, meetings, reading-list, action-plan, budget"),
+                             "from partners, meetings, reading-list, action-plan, delivery-plan, budget, other-funding"),
     (["--kinds", "outcomes"], "--kinds: outcomes are written in YAML (outcomes.yaml), not in the workbook"),
     (["--kinds", ","], "--kinds: name at least one of partners, meetings"),
 ])

@@ -36,9 +36,12 @@ PROPOSAL = (
     "amount_requested: 9000\n"                     # line 9: under the £10,001 minimum
     "duration_years: 6\n"                          # line 10: over the 5-year maximum
     "organisation:\n  legal_name: Wales Council for Voluntary Action\n  type: unincorporated-registered-charity\n"
+    "start_date: 2019-09-01\n"
+    "beneficiaries:\n  number: 100\n"
 )
 ANSWERS = {f"narrative/{q}.md": " ".join(["word"] * 100) + "\n" for q in (
     "your-idea-project", "your-idea-community", "your-idea-activities", "project-organisation", "project-spend")}
+ANSWERS["delivery-plan.csv"] = "year,activity\n" + "".join(f"{y},Work of year {y}\n" for y in range(1, 7))
 
 
 def test_an_error_in_project_yaml_hides_no_cross_check(make_project):

@@ -37,6 +37,7 @@ def document(w, doc_id: str):
     from .content import Document
 
     module = module_of(doc_id)
+    w = w.for_document(doc_id)
     p = w.ev.project
     subtitle = getattr(module, "subtitle", lambda w: None)(w) or \
         w._("{start} to {end}").format(start=w.day(p.period.start), end=w.day(p.period.end))

@@ -18,16 +18,16 @@ def engagement_facts(w) -> Facts:
     f = w.fig
     return Facts(_("Engagement at a glance"), [
         (_("Meetings held"), w.num(f.meetings_held)),
-        (_("People reached"), w.num(f.people_reached)),
+        (_("People reached (attendances)"), w.num(f.people_reached)),
         (_("Organisations met"), w.num(f.organisations_met)),
         (_("Nations covered"), w.num(f.nations_covered)),
-        (_("Partners"), w.num(f.partners)),
+        (_("Partner organisations (all roles)"), w.num(f.partners)),
     ])
 
 
 def reach_table(w, caption: str, first: str, rows: list[Reach], table: dict) -> Table:
     _ = w._
-    return Table(caption, [first, _("Meetings"), _("People")],
+    return Table(caption, [first, _("Meetings"), _("Attendances")],
                  [[w.label(table, r.key), w.num(r.meetings), w.num(r.people)] for r in rows],
                  [False, True, True], widths=[3, 1, 1])
 
@@ -45,10 +45,18 @@ def meetings_table(w) -> Table:
     rows = [[w.day(m.date), m.title, w.label(tx.MEETING_KINDS, m.kind),
              w.label(tx.NATIONS, m.nation) if m.nation else "—", w.num(m.attendees)]
             for m in w.fig.held]
-    return Table(_("Meetings held"), [_("Date"), _("Meeting"), _("Kind"), _("Nation"), _("People")], rows,
+    return Table(_("Meetings held"), [_("Date"), _("Meeting"), _("Kind"), _("Nation"), _("Attendance")], rows,
                  [False, False, False, False, True], footer=["", _("Total"), "", "",
                                                             w.num(w.fig.people_reached)],
                  widths=[2, 5, 1.5, 1.8, 1.4])
+
+
+def meeting_summaries(w) -> list[Item]:
+    """What each held meeting was about, in its own words (the meetings' `summary`), under the meetings table."""
+    _ = w._
+    entries = [[Paragraph([Run(f"{w.day(m.date)}, {m.title}: ", bold=True), Run(m.summary)])]
+               for m in w.fig.held if m.summary]
+    return [Heading(2, _("What each meeting was about")), ListBlock(False, entries)] if entries else []
 
 
 def partners_table(w) -> Table:
@@ -59,17 +67,22 @@ def partners_table(w) -> Table:
     return Table(_("Partners"), [_("Partner"), _("Type"), _("Nation"), _("Role")], rows, widths=[4, 2, 2, 2])
 
 
+def outcome_heading(w, o) -> list[Item]:
+    """An outcome's title as a heading, then its type and the goals it serves."""
+    _ = w._
+    goals = [_("SDG {n}").format(n=n) + f": {_(tx.SDGS[n])}" for n in o.sdgs]
+    goals += [w.label(tx.WELLBEING_GOALS, g) for g in o.wellbeing_goals]
+    line = [Run(_("Type") + ": ", bold=True), Run(w.label(tx.OUTCOME_TYPES, o.type) + ".")]
+    if goals:
+        line += [Run(" "), Run(_("Goals") + ": ", bold=True), Run("; ".join(goals) + ".")]
+    return [Heading(2, o.title, o.id), Paragraph(line)]
+
+
 def outcome_items(w, measured_how: bool = False) -> list[Item]:
     _ = w._
     items: list[Item] = []
-    for o in w.ev.outcomes:
-        items.append(Heading(2, o.title, o.id))
-        goals = [_("SDG {n}").format(n=n) + f": {_(tx.SDGS[n])}" for n in o.sdgs]
-        goals += [w.label(tx.WELLBEING_GOALS, g) for g in o.wellbeing_goals]
-        line = [Run(_("Type") + ": ", bold=True), Run(w.label(tx.OUTCOME_TYPES, o.type))]
-        if goals:
-            line += [Run(". " + _("Goals") + ": ", bold=True), Run("; ".join(goals))]
-        items.append(Paragraph(line))
+    for o in w.fig.development_outcomes:          # the funded ones are the proposal's (funded_blocks)
+        items += outcome_heading(w, o)
         if o.indicators:
             rows = []
             for i in o.indicators:
@@ -81,8 +94,7 @@ def outcome_items(w, measured_how: bool = False) -> list[Item]:
             numeric, widths = [False, False, True, True, True], [4, 1.6, 1.5, 1.5, 1.5]
             if measured_how:
                 columns, numeric, widths = columns + [_("How measured")], numeric + [False], widths + [2.2]
-            items.append(Table(_("Indicators for: {title}").format(title=o.title), columns, rows, numeric,
-                               widths=widths))
+            items.append(Table(_("Indicators"), columns, rows, numeric, widths=widths))   # under the outcome's heading
     if not items:
         items.append(Paragraph([Run(_("No outcomes have been recorded yet (outcomes.yaml)."))], "note"))
     return items
@@ -98,8 +110,8 @@ def action_plan_items(w) -> list[Item]:
         items.append(Heading(2, stream))
         rows = [[a.activity, w.period(a.when), w.names(a.leads) or "—",
                  w.label(tx.ACTION_STATUSES, a.status) if a.status else "—"] for a in actions]
-        items.append(Table(_("Activities: {stream}").format(stream=stream),
-                           [_("Activity"), _("When"), _("Leads"), _("Status")], rows, widths=[5, 1.6, 2.6, 1.4]))
+        items.append(Table(_("Activities"), [_("Activity"), _("When"), _("Leads"), _("Status")], rows,
+                           widths=[5, 1.6, 2.6, 1.4]))                     # under the work stream's heading
     return items
 
 

@@ -74,15 +74,15 @@ def _bars(chart_id: str, title: str, rows: list[tuple[str, int, int]], lang: str
 
 
 def _counts(meetings: int, people: int, lang: str) -> str:
-    """`1 meeting, 6 people`, with plurals from the catalogue."""
+    """`1 meeting, 6 attendances`, with plurals from the catalogue: people who came twice count twice."""
     n_ = ngettext_for(lang)
     return (n_("{n} meeting", "{n} meetings", meetings).format(n=meetings) + ", " +
-            n_("{n} person", "{n} people", people).format(n=format_number(people, lang)))
+            n_("{n} attendance", "{n} attendances", people).format(n=format_number(people, lang)))
 
 
 def engagement_over_time(months: list[tuple[date, int, int]], lang: str = "en") -> Chart:
     _ = gettext_for(lang)
-    title = _("Meetings held and people reached each month")
+    title = _("Meetings held and attendances each month")
     if not months:
         return _empty("engagement", title, lang)
     fig = _figure(7)
@@ -98,11 +98,11 @@ def engagement_over_time(months: list[tuple[date, int, int]], lang: str = "en") 
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(0, max(meetings) * 2.1 or 1)     # bars in the lower half, the people line above them
     people_ax = ax.twinx()
-    people_ax.plot(labels, people, color=PALETTE[5], marker="o", linewidth=2, label=_("People reached"))
+    people_ax.plot(labels, people, color=PALETTE[5], marker="o", linewidth=2, label=_("Attendances"))
     for x, y in zip(labels, people):
         people_ax.annotate(format_number(y, lang), (x, y), textcoords="offset points", xytext=(0, 6),
                            ha="center", fontsize=8.5, color=PALETTE[5])
-    people_ax.set_ylabel(_("People reached"))
+    people_ax.set_ylabel(_("Attendances"))
     people_ax.set_ylim(-max(people) * 1.1, max(people) * 1.25 or 1)
     people_ax.set_yticks([t for t in people_ax.get_yticks() if 0 <= t <= max(people) * 1.25])
     people_ax.spines["right"].set_visible(True)
@@ -182,6 +182,54 @@ def _month_starts(first: date, last: date) -> list[date]:
     return [month for month in months_between(first, last) if month >= first]
 
 
+def delivery_plan_chart(bars: list[tuple[str, str, int, int, bool]], quarters: list[str], lang: str = "en") -> Chart:
+    """The funded years by quarter: one row per activity across the quarters it runs (a whole-year activity spans
+    four), coloured by work stream, a diamond at the end of a milestone. `bars`: (work stream, activity, first
+    and last quarter counted from 0, milestone); `quarters`: each quarter's label, the
+    first of a year giving the year's name over its first month."""
+    _ = gettext_for(lang)
+    title = _("Delivery plan by quarter")
+    if not bars:
+        return _empty("delivery", title, lang)
+    height = min(22.0, 6.0 + 0.7 * len(bars))
+    fig = _figure(height)
+    ax = fig.add_subplot()
+    streams = sorted(dict.fromkeys(b[0] for b in bars), key=lambda s: (int(s.split(".")[0]) if s.split(".")[0].isdigit()
+                                                                      else 999, s))
+    for row, (stream, _activity, first, last, milestone) in enumerate(bars):
+        colour = PALETTE[streams.index(stream) % len(PALETTE)]
+        ax.barh(row, last - first + 1, left=first, color=colour, height=0.6)
+        if milestone:
+            ax.plot(last + 1, row, marker="D", color="black", markersize=6)
+    ax.set_yticks(range(len(bars)), [textwrap.shorten(b[1], 44, placeholder="…") for b in bars], fontsize=7.5)
+    ax.invert_yaxis()
+    ax.set_xticks([i + 0.5 for i in range(len(quarters))], [_("Q{n}").format(n=i % 4 + 1)
+                                                            for i in range(len(quarters))], fontsize=7.5)
+    ax.set_xlim(0, len(quarters) + 0.3)
+    for year_start in range(4, len(quarters), 4):
+        ax.axvline(year_start, color="grey", linewidth=0.8)
+    years = ax.secondary_xaxis("top")                    # each year's name and first month over its quarters
+    years.set_xticks([start + 2 for start in range(0, len(quarters), 4)], quarters[::4], fontsize=7.5)
+    years.tick_params(length=0)
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color=PALETTE[i % len(PALETTE)]) for i in range(len(streams))]
+    labels = [textwrap.shorten(s or _("No work stream"), 70, placeholder="…") for s in streams]
+    if any(b[4] for b in bars):
+        handles.append(Line2D([], [], marker="D", color="black", linestyle=""))
+        labels.append(_("Milestone"))
+    ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.3, -0.16), ncol=1, frameon=False, fontsize=8)
+    ax.set_title(title, loc="left", pad=24)
+
+    def when(i: int) -> str:
+        return quarters[i - i % 4].split("\n")[0] + " " + _("Q{n}").format(n=i % 4 + 1)
+
+    parts = [f"{b[1]}: {when(b[2])}" + (f" {_('to')} {when(b[3])}" if b[3] != b[2] else "")
+             + (f" ({_('milestone')})" if b[4] else "") for b in bars]
+    return _chart(fig, "delivery", title, title + ". " + "; ".join(parts) + ".", height)
+
+
 def budget_by_heading(rows: list[tuple[str, int]], lang: str = "en") -> Chart:
     _ = gettext_for(lang)
     title = _("Budget by heading")
@@ -217,4 +265,17 @@ def specs(w) -> dict[str, tuple[str, tuple]]:
         "characteristics": ("reach_by_characteristic", (reach_rows(w, f.by_characteristic, tx.CHARACTERISTICS), lang)),
         "timeline": ("action_plan_timeline", (bars, w.ev.project.as_of, lang)),
         "budget": ("budget_by_heading", (f.budget_by_heading, lang)),
+        "delivery": ("delivery_plan_chart", delivery_bars(w)),
     }
+
+
+def delivery_bars(w) -> tuple[list, list[str], str]:
+    """The delivery plan as `delivery_plan_chart` takes it: each quarter of the grant labelled with its year
+    and (from start_date) the year's first month."""
+    from .funded_blocks import year_label
+
+    years = w.ev.project.duration_years or max((y for y, _items in w.fig.delivery_years), default=0)
+    quarters = [year_label(w, y) for y in range(1, years + 1) for _q in range(4)]
+    bars = [(a.workstream or "", a.activity, (y - 1) * 4 + (a.quarter or 1) - 1, (y - 1) * 4 + (a.quarter or 4) - 1,
+             a.is_milestone) for y, items in w.fig.delivery_years for a in items if y <= years]
+    return bars, quarters, w.lang

@@ -82,7 +82,7 @@ class Chart:
     title: str
     alt: str                    # the text alternative: what the chart shows, in words and numbers
     png: bytes                  # for DOCX
-    svg: str                    # for PDF
+    svg: str                    # for PDF (as an image) and HTML (inline)
     width_cm: float = 16.0
     height_cm: float = 8.0
 

@@ -22,7 +22,11 @@ from ..evidence.values import LONG_TEXT_LIMIT, TEXT_LIMIT, money, split_list, wh
 from ..problems import BidkitError
 
 SHEET_TITLES = {"partners": "Partners", "meetings": "Meetings", "reading-list": "Reading list",
-                "action-plan": "Action plan", "budget": "Budget"}
+                "action-plan": "Action plan", "delivery-plan": "Delivery plan", "budget": "Budget",
+                "other-funding": "Other funding"}
+# the sheets a workbook holds unless --kinds says otherwise: what partners send (the delivery plan and the other
+# funding are usually the facilitator's, and are asked for by name)
+DEFAULT_KINDS = ("partners", "meetings", "reading-list", "action-plan", "budget")
 INSTRUCTIONS, LISTS = "Instructions", "Lists"
 PARTNERS_LIST = "Partners"
 # A list of the Lists sheet -> the reference list it offers (by label)
@@ -30,7 +34,7 @@ CHOICE_LISTS = {"Partner types": tx.PARTNER_TYPES, "Nations": tx.NATIONS, "Partn
                 "Characteristics": tx.CHARACTERISTICS, "Meeting kinds": tx.MEETING_KINDS,
                 "Meeting formats": tx.MEETING_FORMATS, "Meeting statuses": tx.MEETING_STATUSES,
                 "Reading kinds": tx.READING_KINDS, "Action statuses": tx.ACTION_STATUSES,
-                "Cost types": tx.COST_TYPES}
+                "Cost types": tx.COST_TYPES, "Funding statuses": tx.FUNDING_STATUSES, "Yes or no": tx.YES_NO}
 DATE_MARGIN_YEARS = 10          # a date further than this from the project's period is a typing mistake
 
 
@@ -117,6 +121,19 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         pick("status", "Action statuses", "How far it has got: pick from the list."),
         text("notes", "Anything else worth knowing.", limit=LONG_TEXT_LIMIT),
     ),
+    "delivery-plan": (
+        Column("year", "whole", "The year of the grant: 1 for the first year, up to the grant's length in years.",
+               True, low=1),
+        Column("quarter", "whole", "The quarter of that year, 1 to 4, counted from the grant's start date; leave "
+               "blank for the whole year.", low=1, high=4),
+        text("activity", "What the grant will pay for: one activity per row.", True, limit=LONG_TEXT_LIMIT),
+        text("workstream", "The work stream's number and title, as \"1. Network established\"."),
+        Column("leads", "partners", "Who leads it: pick a partner from the list, or type several separated by ; "
+               "(an organisation that is not a partner may be named too).", choices=PARTNERS_LIST),
+        text("outputs", "What it will produce, for example 8 training sessions.", limit=LONG_TEXT_LIMIT),
+        pick("milestone", "Yes or no", "Yes when finishing it is a milestone the funder can check."),
+        text("notes", "Anything else worth knowing.", limit=LONG_TEXT_LIMIT),
+    ),
     "budget": (
         text("heading", "The cost heading, for example Staff, Venues, Travel.", True),
         text("description", "What the money pays for.", limit=LONG_TEXT_LIMIT),
@@ -126,13 +143,23 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
              "pick from the list."),
         Column("partner", "partner", "The partner that spends it: pick from the list.", choices=PARTNERS_LIST),
     ),
+    "other-funding": (
+        text("source", "Who pays: an organisation, or the partners' own time.", True),
+        Column("amount", "money", "The amount in whole pounds, no pence: 4000.", True, low=0),
+        pick("status", "Funding statuses", "Secured, pending (asked for, not yet agreed) or in kind (time, rooms, "
+             "equipment given): pick from the list."),
+        Column("year", "whole", "The year of the grant it falls in, if one: 1 for the first year.", low=1),
+        text("notes", "What it pays for, or when it will be known.", limit=LONG_TEXT_LIMIT),
+    ),
 }
 WHAT_EACH_SHEET_HOLDS = {
     "partners": "one row per organisation in the partnership",
     "meetings": "one row per meeting, workshop, webinar or event (a meeting held twice is two rows)",
     "reading-list": "one row per report, book, video or web page that informed the bid",
     "action-plan": "one row per activity of a work stream",
+    "delivery-plan": "one row per activity the grant will pay for, by year and quarter",
     "budget": "one row per cost line, in whole pounds",
+    "other-funding": "one row per source of the rest of the total cost, in whole pounds",
 }
 
 
@@ -158,7 +185,7 @@ class Workbook:
 def parse_kinds(text: str | None) -> list[str]:
     """`meetings,Reading list` -> the kinds asked for, in the order asked; BidkitError (exit 2) for a wrong one."""
     if text is None:
-        return list(TABLE_KINDS)
+        return list(DEFAULT_KINDS)
     kinds: list[str] = []
     for part in (p.strip() for p in text.split(",")):
         if not part:

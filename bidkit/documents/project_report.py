@@ -2,7 +2,7 @@
 the outcomes so far."""
 from __future__ import annotations
 
-from .blocks import action_plan_items, characteristics_items, engagement_facts, focus_items, meetings_table, nations_items, organisations_table, outcome_items, partners_table, reading_list
+from .blocks import action_plan_items, characteristics_items, engagement_facts, focus_items, meeting_summaries, meetings_table, nations_items, organisations_table, outcome_items, partners_table, reading_list
 from .content import Paragraph, Run, Section
 from .writer import N_
 
@@ -16,7 +16,7 @@ def sections(w) -> list[Section]:
         Section("background", _("Background and aims"), [*w.prose("rationale"), *focus_items(w)]),
         Section("progress", _("Progress against the action plan"), action_plan_items(w)),
         Section("who-we-met", _("Who we met"), [w.chart("engagement"), organisations_table(w),
-                                                meetings_table(w)] if w.fig.held else
+                                                meetings_table(w), *meeting_summaries(w)] if w.fig.held else
                 [Paragraph([Run(_("No meetings have been held yet."))], "note")]),
         Section("partners-and-reach", _("Partners and reach"), [partners_table(w), *nations_items(w),
                                                                 *characteristics_items(w)]),

@@ -25,6 +25,7 @@ class Writer:
     fig: Figures
     profile: Profile | None
     lang: str = "en"
+    doc: str | None = None          # the document being written: its own narrative sections come first
 
     def __post_init__(self):
         self._ = gettext_for(self.lang)
@@ -80,8 +81,19 @@ class Writer:
         return {k: self.money(v) if k == "amount_requested" else self.num(v)
                 for k, v in self.fig.counted().items()}
 
+    def for_document(self, doc_id: str) -> "Writer":
+        """This Writer for one document, sharing its drawn charts (a chart is drawn once for all documents)."""
+        from copy import copy
+
+        view = copy(self)
+        view.doc = doc_id
+        return view
+
     def prose(self, section_id: str) -> list[Item]:
-        text = self.narrative.get(section_id)
+        """The document's own version of a section in the document's language (`narrative/<document>/<id>.md`,
+        in Welsh `narrative/cy/<document>/<id>.md`) when there is one, else the shared `<id>.md` beside it."""
+        texts = self.narrative
+        text = (texts.get(f"{self.doc}/{section_id}") if self.doc else None) or texts.get(section_id)
         if text is None:
             from ..evidence.narrative import language_folder
 

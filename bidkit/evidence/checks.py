@@ -187,6 +187,14 @@ def check_refused_references(refused: list[tuple], directory: Directory) -> list
     return problems
 
 
+def beyond_duration(record, project: Project) -> list[Problem]:
+    """A budget line, a planned activity or other funding in a year after the grant ends."""
+    if record.year is None or not project.duration_years or record.year <= project.duration_years:
+        return []
+    return [Problem.at(record.place_of("year"), "year", f"is year {record.year}, but duration_years in "
+                       f"project.yaml is {project.duration_years}", record.year)]
+
+
 def check_budget(lines: list[BudgetLine], directory: Directory, project: Project,
                  budget_files: list[Place], complete: bool = True) -> list[Problem]:
     """Partners and years of the budget lines, and their total against amount_requested; the total is not
@@ -200,9 +208,7 @@ def check_budget(lines: list[BudgetLine], directory: Directory, project: Project
             elif not directory.is_rejected(line.partner):
                 problems.append(Problem.at(line.place_of("partner"), "partner", f"'{line.partner}' is not a partner"
                                            f"{directory.hint(line.partner)}", line.partner))
-        if line.year is not None and project.duration_years and line.year > project.duration_years:
-            problems.append(Problem.at(line.place_of("year"), "year", f"is year {line.year}, but duration_years in "
-                                       f"project.yaml is {project.duration_years}", line.year))
+        problems += beyond_duration(line, project)
     if lines and complete and project.amount_requested is not None:
         total = sum(line.amount for line in lines)
         if total != project.amount_requested:

@@ -12,7 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 # The one month-name table: every spelling a partner may use, lower case.
 MONTH_NAMES = [
@@ -226,3 +226,16 @@ def months_between(first: date, last: date) -> list[date]:
         months.append(current)
         current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
     return months
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (the month's last day where it is shorter: 31 Aug + 6 months = 28 Feb)."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, month + 1, min(day.day, month_end(year, month + 1).day))
+
+
+def grant_span(start: date, year: int, quarter: int | None = None) -> tuple[date, date]:
+    """First and last day of a year of the grant, or of one of its quarters: quarter 1 of year 1 starts on
+    `start` (the project's start_date), and each quarter is three months."""
+    first = (year - 1) * 12 + ((quarter - 1) * 3 if quarter else 0)
+    return add_months(start, first), add_months(start, first + (3 if quarter else 12)) - timedelta(days=1)

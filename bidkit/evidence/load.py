@@ -18,9 +18,12 @@ from . import taxonomies as tx
 from .checks import (Directory, check_actions, check_budget, check_dates, check_meetings, check_outcomes,
                      check_partners, check_refused_references, partner_keys)
 from .files import evidence_files, kind_of_name
+from . import assessor
+from .funded import check_delivery_plan, check_other_funding, check_targets
 from .funders.profile import Profile, check as check_profile, check_answers, load_profile, untranslated
 from .kinds import KINDS
-from .models import Action, BudgetLine, Meeting, Outcome, PartialProject, Partner, Project, ReadingItem
+from .models import (Action, BudgetLine, Meeting, OtherFunding, Outcome, PartialProject, Partner, PlannedActivity,
+                     Project, ReadingItem)
 from .narrative import NARRATIVE_SECTIONS, Narrative, check_languages, check_sections, read_narratives
 from .owners import PartnerKeys
 from .readers import read_tables
@@ -45,6 +48,9 @@ class Evidence:
     profile: Profile | None = None          # the funder's, loaded once with the evidence
     warnings: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    delivery_plan: list[PlannedActivity] = field(default_factory=list)     # what the grant will pay for
+    other_funding: list[OtherFunding] = field(default_factory=list)        # the rest of the total cost
+    questions: list[Problem] = field(default_factory=list)    # what an assessor would question (also in warnings)
     narratives: dict[str, dict[str, Narrative]] = field(default_factory=dict)   # language -> sections
 
     @property
@@ -208,10 +214,26 @@ def load(root: Path) -> Evidence:
     problems += check_dates(records, facts)
     meetings, trouble = check_meetings(records["meetings"], directory, facts)
     problems += trouble
+    if errors(trouble):
+        incomplete.add("meetings")       # a meeting left out for its error may be the one held in a nation
     problems += check_refused_references(refused_references, directory)
-    budget_places = sorted({Place(t.place.file, t.place.sheet) for t in tables if t.kind == "budget"})
-    problems += check_budget(records["budget"], directory, facts, budget_places,
-                             complete=not {"budget", None} & incomplete)
+    def files_of(kind: str) -> list[Place]:
+        return sorted({Place(t.place.file, t.place.sheet) for t in tables if t.kind == kind})
+
+    def complete(kind: str) -> bool:
+        return not {kind, None} & incomplete
+
+    problems += check_budget(records["budget"], directory, facts, files_of("budget"), complete=complete("budget"))
+    problems += check_delivery_plan(records["delivery-plan"], directory, facts, complete("delivery-plan"),
+                                    needed=project is not None and bool(project.funder))
+    problems += check_other_funding(records["other-funding"], facts, files_of("other-funding"),
+                                    complete("other-funding") and "total_cost" not in facts._invalid
+                                    and "amount_requested" not in facts._invalid)
+    problems += check_targets(records["outcomes"], facts)
+    asked = assessor.questions(assessor.Funded(facts, partners, meetings, records["outcomes"],
+                                               records["delivery-plan"], records["other-funding"],
+                                               files_of("delivery-plan"), {k for k in KINDS if complete(k)}))
+    problems += asked
     if project is not None:
         if not partners and not unreadable_partners:
             problems.append(Problem.at(Place("project.yaml"), None, "no partners found: add partners.csv "
@@ -243,7 +265,7 @@ def load(root: Path) -> Evidence:
         raise EvidenceInvalid(problems)
     return Evidence(root, project, partners, meetings, records["outcomes"], records["reading-list"],
                     records["action-plan"], records["budget"], narrative, profile, problems, sorted(files),
-                    narratives)
+                    records["delivery-plan"], records["other-funding"], asked, narratives)
 
 
 def load_project(root: Path, problems: list[Problem]) -> Project | None:

@@ -28,6 +28,7 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, arbitrary_types_allowed=True)
     _place: Place | None = PrivateAttr(default=None)
     _columns: dict = PrivateAttr(default_factory=dict)     # field -> spreadsheet column letter
+    _yaml: object = PrivateAttr(default=None)              # the YAML mapping it was read from (its lines)
 
     @property
     def place(self) -> Place | None:
@@ -82,6 +83,12 @@ class DateRange(Model):
         return self
 
 
+class Beneficiaries(Model):
+    """Who the funded work is for: one source for the proposal's "Who will benefit", its chart and the form."""
+    number: Optional[Count] = None
+    characteristics: Optional[Characteristics] = None     # None: focus.characteristics
+
+
 class Project(Model):
     title: Annotated[str, BeforeValidator(check_text(80))]
     lead_partner: Ref
@@ -100,6 +107,7 @@ class Project(Model):
     contact: Optional[Contact] = None
     focus: Focus = Focus()
     languages: Choices(tx.LANGUAGES) = ["en"]
+    beneficiaries: Optional[Beneficiaries] = None
     _line_of: dict = PrivateAttr(default_factory=dict)
     _invalid: set = PrivateAttr(default_factory=set)     # keys of project.yaml that have errors (partial project)
 
@@ -116,6 +124,12 @@ class Project(Model):
     def cost(self) -> int | None:
         """Total cost defaults to the amount requested."""
         return self.total_cost if self.total_cost is not None else self.amount_requested
+
+    @property
+    def beneficiary_characteristics(self) -> list[str]:
+        """The people the grant is for: `beneficiaries.characteristics`, else `focus.characteristics`."""
+        given = self.beneficiaries.characteristics if self.beneficiaries else None
+        return list(given) if given else list(self.focus.characteristics)
 
     @property
     def language(self) -> str:
@@ -166,6 +180,12 @@ class ReadingItem(Model):
     notes: Optional[LongText] = None
 
 
+def workstream_number(workstream: str | None) -> int | None:
+    """The number a work stream is written with ("1. Network established" -> 1), which orders the streams."""
+    found = re.match(r"\s*(\d+)", workstream or "")
+    return int(found.group(1)) if found else None
+
+
 class Action(Model):
     workstream: Text
     activity: LongText
@@ -176,8 +196,39 @@ class Action(Model):
 
     @property
     def workstream_number(self) -> int | None:
-        found = re.match(r"\s*(\d+)", self.workstream)
-        return int(found.group(1)) if found else None
+        return workstream_number(self.workstream)
+
+
+Year = Annotated[int, BeforeValidator(whole_number), Field(ge=1)]
+
+
+class PlannedActivity(Model):
+    """One activity of the delivery plan: what the grant pays for, in a year (and a quarter) of the grant."""
+    year: Year
+    quarter: Optional[Annotated[int, BeforeValidator(whole_number), Field(ge=1, le=4)]] = None
+    activity: LongText
+    workstream: Optional[Text] = None
+    leads: Refs = []
+    outputs: Optional[LongText] = None
+    milestone: Optional[Choice(tx.YES_NO)] = None
+    notes: Optional[LongText] = None
+
+    @property
+    def workstream_number(self) -> int | None:
+        return workstream_number(self.workstream)
+
+    @property
+    def is_milestone(self) -> bool:
+        return self.milestone == "yes"
+
+
+class OtherFunding(Model):
+    """Money or support from elsewhere: with the amount requested, it makes up the total cost."""
+    source: Text
+    amount: Money
+    status: Optional[Choice(tx.FUNDING_STATUSES)] = None
+    year: Optional[Year] = None
+    notes: Optional[LongText] = None
 
 
 class BudgetLine(Model):
@@ -197,6 +248,13 @@ class Indicator(Model):
     target: Optional[Number] = None
     measure: Optional[Choice(tx.MEASURES)] = None
     actual: Optional[Number] = None
+    how_measured: Optional[LongText] = None
+    targets: Optional[dict[Year, Number]] = None         # year of the grant -> target by the end of that year
+
+    @property
+    def is_count(self) -> bool:
+        """A cumulative count (people, groups, responses), whose yearly targets cannot fall; a percentage may."""
+        return (self.unit or "").strip().lower() not in ("%", "percent", "per cent", "percentage")
 
     @field_validator("actual")
     @classmethod
@@ -211,6 +269,7 @@ class Outcome(Model):
     id: Slug
     title: Text
     type: Choice(tx.OUTCOME_TYPES) = "outcome"
+    phase: Choice(tx.OUTCOME_PHASES) = "development"
     sdgs: Sdgs = []
     wellbeing_goals: WellbeingGoals = []
     indicators: list[Indicator] = []
@@ -221,7 +280,9 @@ TABLE_MODELS: dict[str, type[Model]] = {
     "meetings": Meeting,
     "reading-list": ReadingItem,
     "action-plan": Action,
+    "delivery-plan": PlannedActivity,
     "budget": BudgetLine,
+    "other-funding": OtherFunding,
     "outcomes": Outcome,
 }
 

@@ -19,6 +19,10 @@ from .text import MAX_DEPTH, too_deep
 
 MAX_NARRATIVE_BYTES = 1 * 2**20      # a section of prose; far past any funder's word limit
 NARRATIVE_SECTIONS = ("summary", "rationale", "approach", "open-government", "lessons", "next-steps")
+# A document may take its own version of a section from narrative/<document>/<id>.md (the report's summary says
+# what was done, the concept paper's why it matters); the folder names are the documents' ids, which this layer
+# may not import (tests/test_structure.py checks they agree with DOCUMENTS).
+DOCUMENT_FOLDERS = ("concept-paper", "project-report", "funding-proposal")
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")                                # what a figure is called
 BRACES = re.compile(r"(\{+)([^{}]*)(\}+)")                                 # a run of braces around some text
 STRAY = re.compile(r"\{\{|\}\}")                                             # a pair left open or never opened
@@ -32,7 +36,8 @@ class Narrative:
 
 
 def read_narrative(root: Path, folder: str = "narrative") -> tuple[dict[str, Narrative], list[Problem]]:
-    """Every `<folder>/*.md` (`narrative`, or `narrative/cy` for the second language), by the one rule for files
+    """Every `<folder>/*.md` (`narrative`, or `narrative/cy` for the second language) and each document's own
+    `<folder>/<document>/*.md` (`narrative/cy/project-report/summary.md`), by the one rule for files
     bidkit reads (no links, regular files, inside the project) and within a size no section of prose needs; lists
     and quotes nested past what a reader can follow are refused at their line rather than shown in part."""
     found, problems = {}, []
@@ -40,7 +45,10 @@ def read_narrative(root: Path, folder: str = "narrative") -> tuple[dict[str, Nar
     if where.is_symlink():
         return found, [Problem.at(Place(folder), None, "is a symbolic link; the narrative folder must be a "
                                   "real folder in the project")]
-    for path in sorted(where.glob("*.md")) if where.is_dir() else []:
+    problems += [Problem.at(Place(f"{folder}/{name}"), None, "is a symbolic link; a document's narrative folder "
+                            "must be a real folder in the project") for name in DOCUMENT_FOLDERS
+                 if (where / name).is_symlink()]
+    for path in section_files(where):
         rel = path.relative_to(root).as_posix()
         why = refusal(root, path.relative_to(root))
         if why is not None:
@@ -65,7 +73,8 @@ def read_narrative(root: Path, folder: str = "narrative") -> tuple[dict[str, Nar
         problems += [Problem.at(Place(rel, None, line), None, f"lists or quotes are nested {depth} deep here; "
                                 f"bidkit shows at most {MAX_DEPTH} levels: bring the deepest ones up a level")
                      for line, depth in too_deep(text)]
-        found[path.stem] = Narrative(path.stem, rel, text)
+        key = path.stem if path.parent == where else f"{path.parent.name}/{path.stem}"
+        found[key] = Narrative(path.stem, rel, text)
     return found, problems
 
 
@@ -86,11 +95,18 @@ def read_narratives(root: Path, languages: list[str]) -> tuple[dict[str, dict[st
 def check_languages(narratives: dict[str, dict[str, Narrative]], languages: list[str], sections: list[str],
                     final: bool) -> list[Problem]:
     """A section written in one language and not in another: a warning in draft, an error in final (a funder in
-    Wales must not receive a Welsh application with parts in English only, nor the reverse)."""
+    Wales must not receive a Welsh application with parts in English only, nor the reverse). A document's own
+    version of a section is compared the same way: `narrative/project-report/summary.md` wants
+    `narrative/cy/project-report/summary.md`."""
     problems = []
     if len(languages) < 2:
         return problems
-    written = {s for texts in narratives.values() for s in texts if s in sections}
+
+    def counted(key: str) -> bool:          # a shared section, or a document's own version of one
+        doc, _, section = key.rpartition("/")
+        return key in sections if not doc else doc in DOCUMENT_FOLDERS and section in NARRATIVE_SECTIONS
+
+    written = {s for texts in narratives.values() for s in texts if counted(s)}
     for lang in languages:
         for section in sorted(written - set(narratives.get(lang, {}))):
             problems.append(Problem.at(Place(f"{language_folder(languages, lang)}/{section}.md"), None,
@@ -98,6 +114,18 @@ def check_languages(narratives: dict[str, dict[str, Narrative]], languages: list
                                        f"{', '.join(l for l in languages if section in narratives.get(l, {}))} "
                                        f"but not in '{lang}'", severity="error" if final else "warning"))
     return problems
+
+
+def section_files(folder: Path) -> list[Path]:
+    """`narrative/*.md`, then each document's own `narrative/<document>/*.md` (a real folder, not a link)."""
+    if not folder.is_dir():
+        return []
+    files = sorted(folder.glob("*.md"))
+    for name in DOCUMENT_FOLDERS:
+        own = folder / name
+        if own.is_dir() and not own.is_symlink():
+            files += sorted(own.glob("*.md"))
+    return files
 
 
 def closest(name: str) -> str | None:
@@ -143,7 +171,12 @@ def check_sections(narrative: dict[str, Narrative], questions: list[str], missin
                                        "say it is still to be written", severity="warning"))
     known = list(NARRATIVE_SECTIONS) + questions
     for name, text in narrative.items():
-        if name not in known:
+        if "/" in name and name.split("/", 1)[1] not in NARRATIVE_SECTIONS:
+            problems.append(Problem.at(Place(text.file), None, f"no document uses it; a document's own folder "
+                                       f"holds its versions of {', '.join(NARRATIVE_SECTIONS)} (a funder's "
+                                       f"question is answered once, in narrative/<question id>.md)",
+                                       severity="warning"))
+        elif "/" not in name and name not in known:
             problems.append(Problem.at(Place(text.file), None, f"no document uses '{name}'{tx.suggest(name, known)}"
                                        f"; the sections are {', '.join(known)}", severity="warning"))
     return problems

@@ -63,6 +63,10 @@ READING_KINDS = {"report": N_("Report"), "guidance": N_("Guidance"), "book": N_(
 ACTION_STATUSES = {"planned": N_("Planned"), "in-progress": N_("In progress"), "done": N_("Done"), "ongoing": N_("Ongoing"),
                    "dropped": N_("Dropped")}
 COST_TYPES = {"revenue": N_("Revenue"), "capital": N_("Capital")}
+OUTCOME_PHASES = {"development": N_("Development (the work reported)"),
+                  "funded": N_("Funded (what the grant will deliver)")}
+FUNDING_STATUSES = {"secured": N_("Secured"), "pending": N_("Pending"), "in-kind": N_("In kind")}
+YES_NO = {"yes": N_("Yes"), "no": N_("No")}
 PROJECT_STATUSES = {"draft": N_("Draft"), "final": N_("Final")}
 ORGANISATION_TYPES = {
     "unregistered-vco": N_("Unregistered voluntary or community organisation"),
@@ -77,7 +81,7 @@ ORGANISATION_TYPES = {
 # The figures counted from the evidence, the one list of their names: a narrative quotes them as `{{ name }}`,
 # an indicator measures one of the first four, and `figures.Figures.counted()` gives them in this order.
 FIGURES = {"meetings_held": N_("Meetings held"), "organisations_met": N_("Organisations met"),
-           "people_reached": N_("People reached"), "partners": N_("Partners"), "nations_covered": N_("Nations covered"),
+           "people_reached": N_("People reached (attendances)"), "partners": N_("Partners"), "nations_covered": N_("Nations covered"),
            "amount_requested": N_("Amount requested")}
 MEASURES = {name: FIGURES[name] for name in ("meetings_held", "organisations_met", "people_reached", "partners")}
 LANGUAGES = {"en": "English", "cy": "Cymraeg"}

@@ -74,6 +74,7 @@ def validate(model: type[BaseModel], data: dict, place: Place, lines: dict | Non
         return None, problems
     record._place = place
     record._columns = columns or {}
+    record._yaml = root
     return record, []
 
 

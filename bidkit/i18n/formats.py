@@ -29,3 +29,11 @@ def format_number(value, lang: str = "en") -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=BABEL.get(lang, "en_GB"))
+
+
+def format_list(items: list[str], lang: str = "en") -> str:
+    """`England, Scotland and Wales`: a list in a sentence, with the language's own "and" (no Oxford comma in
+    en_GB); empty for no items."""
+    from babel.lists import format_list as babel_list
+
+    return babel_list(list(items), locale=BABEL.get(lang, "en_GB")) if items else ""

@@ -20,6 +20,7 @@ class Renderer:
 RENDERERS = {r.format: r for r in (
     Renderer("docx", "docx", libraries=("docxtpl", "docx")),
     Renderer("pdf", "pdf", libraries=("weasyprint",)),
+    Renderer("html", "html"),
     Renderer("xlsx", "xlsx", per_document=False),
 )}
 FORMATS = tuple(fmt for fmt, r in RENDERERS.items() if r.per_document)    # what `--format` offers

@@ -26,6 +26,7 @@ LINK = RGBColor(0x00, 0x4F, 0x8C)
 HEADER_FILL = "E6EDF3"      # a light tint of the accent: the header row reads as a header in print too
 W_P, W_R, W_T = qn("w:p"), qn("w:r"), qn("w:t")
 LIST_INDENT = 360           # twips per list level, as in the default List Bullet/List Number styles
+NUMBER_INDENT = 567         # a numbered list's hanging indent (1 cm): the styles' 360 leaves "10." no gap
 
 
 def element(tag: str, **attrs: str):
@@ -72,6 +73,37 @@ def prototype_cell(twips: int, right: bool, bold: bool, shaded: bool):
     tc.append(p)
     return tc
 
+
+def child(parent, tag: str, first: bool = False):
+    """`parent`'s `tag` element, made (last, or first) when it has none."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.insert(0, found) if first else parent.append(found)
+    return found
+
+
+def room_for_numbers(numbering, abstract_id, left: int) -> None:
+    """A numbered list's first level indented `left` twips with a hanging indent of NUMBER_INDENT, and the tab
+    after the number there too: LibreOffice starts the text at the level's tab, so a 360-twip tab puts "10."
+    against the text ("10.Scottish"). Set on the template's own list definition, so every list using it agrees."""
+    definition = next((d for d in numbering.iterchildren(qn("w:abstractNum"))
+                       if d.get(qn("w:abstractNumId")) == str(abstract_id)), None)
+    lvl = None if definition is None else \
+        next((x for x in definition.iterchildren(qn("w:lvl")) if x.get(qn("w:ilvl")) == "0"), None)
+    if lvl is None:
+        return
+    ppr = child(lvl, "w:pPr")
+    tabs = child(ppr, "w:tabs", first=True)      # tabs come before ind in a paragraph's properties
+    for old in list(tabs):
+        tabs.remove(old)
+    tab = OxmlElement("w:tab")
+    tab.set(qn("w:val"), "num")
+    tab.set(qn("w:pos"), str(left))
+    tabs.append(tab)
+    ind = child(ppr, "w:ind")
+    ind.set(qn("w:left"), str(left))
+    ind.set(qn("w:hanging"), str(NUMBER_INDENT))
 
 class Writer:
     """Adds content items to one section's body. `part` is the main document part: pictures, hyperlinks and
@@ -135,6 +167,8 @@ class Writer:
             abstract = numbering.num_having_numId(ppr.numPr.numId.val).abstractNumId.val
         except KeyError:
             return None
+        level = int(style_name[-1]) if style_name[-1].isdigit() else 1
+        room_for_numbers(numbering, abstract, NUMBER_INDENT * level)
         num = numbering.add_num(abstract)
         num.add_lvlOverride(ilvl=0).add_startOverride(1)
         return num.numId
@@ -143,6 +177,7 @@ class Writer:
         base = "List Number" if block.ordered else "List Bullet"
         name = base if level == 1 else f"{base} {min(level, 3)}"
         num_id = self.restart(name) if block.ordered else None
+        indent = NUMBER_INDENT if block.ordered else LIST_INDENT
         for entry in block.items:
             first = True
             for item in entry:
@@ -153,7 +188,7 @@ class Writer:
                 elif isinstance(item, ListBlock):
                     self.listing(item, level + 1)
                 elif isinstance(item, Paragraph):   # a second paragraph of the same item, lined up with its text
-                    self.paragraph(item).paragraph_format.left_indent = Twips(LIST_INDENT * level)
+                    self.paragraph(item).paragraph_format.left_indent = Twips(indent * level)
                 else:
                     self.add(item)
                 first = False

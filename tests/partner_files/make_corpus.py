@@ -564,6 +564,8 @@ PROJECT_WITH_AMOUNT = BASE_PROJECT + "amount_requested: 45000\n"
 
 LONG_TITLE = "Equality, Good Relations: everybody shaping the SDGs and Open Government in Wales"
 assert len(LONG_TITLE) == 81, len(LONG_TITLE)
+# a funding proposal needs its delivery plan: one activity in each of the six years the case asks for
+DELIVERY_PLAN_SIX_YEARS = "year,activity\n" + "".join(f"{y},Work of year {y}\n" for y in range(1, 7))
 PROJECT_MANY_ERRORS = (
     f'title: "{LONG_TITLE}"\n'                       # line 1: 81 characters, one over
     "lead_partner: wcva\n"
@@ -582,6 +584,8 @@ PROJECT_MANY_ERRORS = (
     "    line1: One Canal Parade\n"
     "    town_city: Cardiff\n"
     "    postcode: CF10 5BF\n"
+    "beneficiaries:\n"
+    "  number: 100\n"
 )
 
 ANSWER = ("Equality organisations across Wales and England will meet every quarter to shape how the Sustainable "
@@ -772,6 +776,7 @@ def case_table() -> dict[str, dict[str, object]]:
                                  "28/11/2018,Equality groups roundtable,Involv,14\n").encode()),
             "budget.csv": Raw(budget_csv([("Staff", "Project coordinator", 6000),
                                           ("Events", "Two regional events", 2500)])),
+            "delivery-plan.csv": Raw(DELIVERY_PLAN_SIX_YEARS.encode()),
             **{f"narrative/{q}.md": Raw(ANSWER.encode()) for q in (
                 "your-idea-project", "your-idea-community", "your-idea-activities", "project-organisation",
                 "project-spend")},

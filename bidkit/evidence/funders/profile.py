@@ -236,6 +236,9 @@ def check(profile: Profile, project, narrative: dict, budget: list, lines: dict)
             at("duration_years", f"{years} is longer than the funder's {rules.duration_years_max}", years)
     if project.organisation is None:
         at("organisation", "is needed for the funding proposal (legal_name, type, address)")
+    if project.beneficiaries is None or project.beneficiaries.number is None:
+        at("beneficiaries", "is needed for the funding proposal: how many people will benefit over the grant "
+           "('beneficiaries:' then '  number: 1200'); their characteristics default to focus.characteristics")
     if rules.budget_rows_max is not None and len(budget) > rules.budget_rows_max:
         first = budget[rules.budget_rows_max].place if budget[rules.budget_rows_max].place else Place("budget")
         problems.append(Problem.at(first, None, f"the budget has {len(budget)} rows; the funder's form takes at "
