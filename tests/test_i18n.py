@@ -240,3 +240,17 @@ def test_a_template_label_without_welsh_is_a_warning_not_silent_english(tmp_path
     warnings = []
     render_html(document(drafts.writer, "concept-paper"), folders, warnings)
     assert warnings == []
+
+
+def test_welsh_list_takes_a_ac_and_ar():
+    """babel's Welsh pattern writes "Cymru, a(c) Lloegr"; a Welsh reader expects a before a consonant (with the
+    aspirate mutation), ac before a vowel, a'r before the article, and no comma before it."""
+    from bidkit.i18n import format_list
+
+    assert format_list(["Cymru", "Lloegr", "Yr Alban", "Gogledd Iwerddon"], "cy") == \
+        "Cymru, Lloegr, yr Alban a Gogledd Iwerddon"
+    assert format_list(["Lloegr", "Yr Alban"], "cy") == "Lloegr a'r Alban"
+    assert format_list(["Lloegr", "Cymru"], "cy") == "Lloegr a Chymru"
+    assert format_list(["Lloegr", "Iwerddon"], "cy") == "Lloegr ac Iwerddon"
+    assert format_list(["Cymru"], "cy") == "Cymru" and format_list([], "cy") == ""
+    assert format_list(["Wales", "England", "Scotland"], "en") == "Wales, England and Scotland"
