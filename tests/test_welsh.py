@@ -289,3 +289,73 @@ def test_welsh_first_keeps_the_plain_names(make_project, tmp_path):
     assert "Yr adran mewn Cymraeg." in docx_texts(out / "concept-paper.docx")
     assert "Yr adran mewn Cymraeg." not in docx_texts(out / "concept-paper.en.docx")
 
+
+# The Welsh HTML pages, read back like the DOCX and the PDF.
+
+HTML_BLOCKS = ("title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "th", "td", "dt", "dd", "caption",
+               "figcaption", "a", "text")
+
+
+def html_root(path: Path):
+    lxml_html = pytest.importorskip("lxml.html")
+    return lxml_html.fromstring(path.read_bytes())
+
+
+def html_lines(path: Path) -> list[str]:
+    """The text of every block, cell, link and chart label of the page (its title and the SVG's text too)."""
+    root = html_root(path)
+    found = [" ".join(node.text_content().split()) for node in root.iter()
+             if isinstance(node.tag, str) and node.tag.rpartition("}")[2] in HTML_BLOCKS]
+    found += [node.get(name) for node in root.iter() if isinstance(node.tag, str)
+              for name in ("aria-label", "alt") if node.get(name)]
+    return [t.strip() for t in found if t and t.strip()]
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_no_english_fixed_label_in_a_welsh_page(built, doc, english_labels, evidence_text):
+    lines = ours(html_lines(built / f"{doc}.cy.html"), evidence_text)
+    assert len(lines) > 50
+    english = sorted({line for line in lines for pattern in english_labels if pattern.match(line)})
+    assert english == [], f"{doc}.cy.html"
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_welsh_page_months_language_and_skip_link(built, doc, evidence_text):
+    root = html_root(built / f"{doc}.cy.html")
+    assert root.get("lang") == "cy-GB"
+    assert html_root(built / f"{doc}.html").get("lang") == "en-GB"
+    skip = root.find("body").find("a")
+    assert skip.get("href") == "#content" and " ".join(skip.text_content().split()) == "Neidio i'r cynnwys"
+    assert root.xpath("//nav")[0].get("aria-label") == "Cynnwys"
+    text = " ".join(html_lines(built / f"{doc}.cy.html"))
+    for quoted in sorted(evidence_text.splitlines(), key=len, reverse=True):
+        text = text.replace(quoted, "")
+    assert "15 Mawrth 2019" in text and "DRAFFT" in text
+    english = sorted({m for m in ENGLISH_MONTHS if re.search(rf"\b{m}\b \d", text)})
+    assert english == []
+
+
+def test_welsh_pages_have_the_welsh_headings_and_questions(built):
+    for doc, headings in HEADINGS.items():
+        main = html_root(built / f"{doc}.cy.html").find(".//main")
+        assert [" ".join(h.text_content().split()) for h in main.iter("h2")] == headings
+    main = html_root(built / "funding-proposal.cy.html").find(".//main")
+    titles = [" ".join(h.text_content().split()) for h in main.iter("h2")]
+    assert titles[0] == "Y prosiect yn gryno" and titles[1:6] == QUESTIONS
+
+
+def test_a_passage_in_the_other_language_is_a_span_with_its_lang_in_html(built):
+    english = (built / "concept-paper.html").read_text(encoding="utf-8")
+    assert re.search(r'<span lang="cy">(<em>)?Ein gwaith: pŵer pobl', english)
+    welsh = (built / "concept-paper.cy.html").read_text(encoding="utf-8")
+    assert '<span lang="en">Easy Read</span>' in welsh
+
+
+def test_axe_finds_no_violation_on_a_welsh_page(built):
+    from tests.axe import available, run_axe
+
+    if available() is not None:
+        pytest.skip(available())
+    for doc in ("funding-proposal", "project-report"):
+        violations = run_axe((built / f"{doc}.cy.html").read_text(encoding="utf-8"))
+        assert violations == [], (doc, [(v["id"], v["nodes"][:3]) for v in violations])

@@ -48,7 +48,7 @@ def meetings_table(w) -> Table:
     return Table(_("Meetings held"), [_("Date"), _("Meeting"), _("Kind"), _("Nation"), _("Attendance")], rows,
                  [False, False, False, False, True], footer=["", _("Total"), "", "",
                                                             w.num(w.fig.people_reached)],
-                 widths=[2, 5, 1.5, 1.8, 1.4])
+                 widths=[1.9, 4.0, 2.3, 1.6, 1.9])     # room for the Welsh "Uwchgynhadledd", "Presenoldeb"
 
 
 def meeting_summaries(w) -> list[Item]:

@@ -106,7 +106,7 @@ def funded_outcome_items(w) -> list[Item]:
         items.append(Table(_("Yearly targets"),
                            [_("Indicator"), _("Unit"), _("Baseline"), *heads, _("How we will measure it")], rows,
                            [False, False, True] + [True] * len(years),
-                           widths=[3.4, 2.6, 1.5] + [1.2] * len(years) + [3.6]))
+                           widths=[2.4, 2.5, 1.5] + [2.05] * len(years) + [2.85]))   # "Blwyddyn 1" unbroken
     return items
 
 
