@@ -66,10 +66,13 @@ def tree_files(folder: Path) -> list[Path]:
 
 
 def input_files(project: Path, folders: list[Path]) -> list[Path]:
-    """Everything an output may depend on: the project folder (less templates/outputs) and templates."""
+    """Everything an output may depend on: the project folder (less templates/outputs), templates, funder profiles
+    and the catalogues (a corrected translation rebuilds the documents in that language)."""
+    from .i18n.catalogue import LOCALE_DIR
+
     files = [p for p in tree_files(project)
              if not any(part.startswith(".") or part == "outputs" for part in p.relative_to(project).parts)]
-    for folder in [*folders, FUNDERS]:
+    for folder in [*folders, FUNDERS, LOCALE_DIR]:
         files += tree_files(folder)
     return sorted(set(files))
 
@@ -225,10 +228,16 @@ def _render_one(task: tuple) -> tuple[bytes, list[str], float]:
     return data, warnings, time.perf_counter() - started
 
 
-def planned(docs: list[str] | None, formats: list[str]) -> list[str]:
-    """The output names a build of these documents and formats writes, from the two registries."""
+def planned(docs: list[str] | None, formats: list[str], langs: list[str] | None = None,
+            main: str | None = None) -> list[str]:
+    """The output names a build of these documents, formats and languages writes, from the two registries: the
+    main language keeps the plain names, another is `NAME.cy.pdf`; the data file and the workbook, one each."""
+    from .i18n.names import output_name
+
+    langs = list(dict.fromkeys(langs or ["en"]))
+    main = main or langs[0]
     wanted = list(dict.fromkeys(docs or DOCUMENTS))
-    names = [f"{d}.{f}" for d in wanted for f in formats]
+    names = [output_name(d, f, lang, main) for lang in langs for d in wanted for f in formats]
     names += [DOCUMENTS[d].data_file for d in wanted if DOCUMENTS[d].data_file]
     if not docs:
         names.append(WORKBOOK)
@@ -237,7 +246,8 @@ def planned(docs: list[str] | None, formats: list[str]) -> list[str]:
 
 def build(project: Path, out: Path, docs: list[str] | None = None, formats: list[str] | None = None,
           jobs: int | None = None, force: bool = False,
-          on_result: Callable[[Result], None] | None = None, executor=None) -> Report:
+          on_result: Callable[[Result], None] | None = None, executor=None,
+          langs: list[str] | None = None) -> Report:
     """Build what is out of date. Raises EvidenceInvalid (nothing written) or BidkitError. `executor` renders
     instead of a pool of `jobs` processes (the batch's project process passes one that renders in itself)."""
     started = time.perf_counter()
@@ -259,7 +269,15 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
             manifest = {}
         files = input_files(project, folders)
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-        names = planned(docs, formats)
+        from .i18n.names import languages_of
+
+        languages = languages_of(project)
+        unknown = [lang for lang in langs or [] if lang not in languages]
+        if unknown:
+            raise BidkitError(f"project.yaml has languages: [{', '.join(languages)}]; add "
+                              f"{', '.join(unknown)} to it (and write narrative/{unknown[0]}/) to build in "
+                              f"{', '.join(unknown)}")
+        names = planned(docs, formats, [lang for lang in languages if not langs or lang in langs], languages[0])
         try:
             digests = file_digests(files)
         except OSError as exc:
@@ -349,7 +367,8 @@ def render_stale(project: Path, out: Path, folders: list[Path], stale: list[str]
     if own:
         executor = pool(max(1, min(jobs or os.cpu_count() or 1, len(renders))))
     try:
-        drafts.writer.use_charts(cached_charts(out, drafts.chart_specs(), executor))
+        langs = list(dict.fromkeys(drafts.language_of(n) for n in renders if n != WORKBOOK))
+        drafts.use_charts(cached_charts(out, drafts.chart_specs(langs), executor))
         # longest first (PDFs, the report first), so two workers finish together
         renders.sort(key=lambda n: (not n.endswith(".pdf"), n != "project-report.pdf"))
         tasks = [(name, (content, fmt, folders)) for name, (fmt, content) in drafts.contents(renders).items()]

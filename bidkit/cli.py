@@ -91,9 +91,11 @@ def check(project: Path, as_json: bool, strict: bool, by_partner: Path | None):
               help="Only this document (repeatable; default all).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(list(FORMATS)),
               help="Only this format (repeatable; default all).")
+@click.option("--lang", "langs", multiple=True, type=click.Choice(["en", "cy"]),
+              help="Only this language (repeatable; default every language in project.yaml).")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Parallel renders (default: number of cores).")
 @click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
-def build(project: Path, out: Path, docs, formats, jobs, force):
+def build(project: Path, out: Path, docs, formats, langs, jobs, force):
     """Build the documents from PROJECT (default ./evidence) into --out."""
     from .build import build as run_build
 
@@ -113,7 +115,8 @@ def build(project: Path, out: Path, docs, formats, jobs, force):
                 click.echo(f"    warning: {warning}")
 
     try:
-        report = run_build(project, out, list(docs) or None, list(formats) or None, jobs, force, progress)
+        report = run_build(project, out, list(docs) or None, list(formats) or None, jobs, force, progress,
+                           list(langs) or None)
     except EvidenceInvalid as exc:
         status and status.stop()
         echo_problems(exc.problems, False)
@@ -132,9 +135,10 @@ def build(project: Path, out: Path, docs, formats, jobs, force):
 @project_argument
 @click.option("--json", "as_json", is_flag=True, help="Print the readiness as JSON on stdout.")
 def status(project: Path, as_json: bool):
-    """Readiness of PROJECT: each funder question's words against its limit, counts, warnings, and what an
-    assessor would question."""
-    from .readiness import answers, assessor_questions, readiness
+    """Readiness of PROJECT: each funder question's words against its limit in each language, counts, warnings,
+    and what an assessor would question."""
+    from .evidence.taxonomies import LANGUAGES
+    from .readiness import assessor_questions, readiness
 
     evidence = load_or_exit(project, as_json)
     found = readiness(evidence)
@@ -147,24 +151,26 @@ def status(project: Path, as_json: bool):
     console = Console(highlight=False, soft_wrap=True)
     console.print(f"[bold]{found['project']}[/bold] ({found['status']})")
     if found["funder"]:
-        table = Table(title=found["funder"], title_justify="left")
-        for column in ("Question", "Words", "Limit", "State"):
-            table.add_column(column, justify="right" if column in ("Words", "Limit") else "left")
-        for a in found["answers"]:
-            limit = (f"{a['min_words']}–{a['max_words']}" if a["min_words"] else f"≤ {a['max_words']}") \
-                if a["max_words"] else (f"≤ {a['max_chars']} chars" if a["max_chars"] else "")
-            words = "—" if a["words"] is None else str(a["words"])
-            state = {"ok": "[green]ok[/green]", "missing": "[red]missing[/red]", "over": "[red]over[/red]",
-                     "under": "[yellow]under[/yellow]"}[a["state"]]
-            table.add_row(a["title"], words, limit, state)
-        console.print(table)
+        for lang, listed in found["languages"].items():
+            name = LANGUAGES.get(lang, lang)
+            table = Table(title=f"{listed['funder']} ({name})", title_justify="left")
+            for column in ("Question", "Words", "Limit", "State"):
+                table.add_column(column, justify="right" if column in ("Words", "Limit") else "left")
+            for a in listed["answers"]:
+                limit = (f"{a['min_words']}–{a['max_words']}" if a["min_words"] else f"≤ {a['max_words']}") \
+                    if a["max_words"] else (f"≤ {a['max_chars']} chars" if a["max_chars"] else "")
+                words = "—" if a["words"] is None else str(a["words"])
+                state = {"ok": "[green]ok[/green]", "missing": "[red]missing[/red]", "over": "[red]over[/red]",
+                         "under": "[yellow]under[/yellow]"}[a["state"]]
+                table.add_row(a["title"], words, limit, state)
+            console.print(table)
     else:
         console.print("No funder in project.yaml: add 'funder:' to check the proposal's answers.")
     from .evidence.taxonomies import FIGURES
 
     counts = ", ".join(f"{FIGURES[k].lower()}: {v if v is not None else '—'}" for k, v in found["counts"].items())
     console.print(f"Evidence: {counts}")
-    asked = assessor_questions(evidence, answers(evidence)[1])
+    asked = assessor_questions(evidence)
     echo_problems([p for p in evidence.warnings if p not in asked], False)
     if asked:
         click.echo(f"What an assessor would question ({len(asked)}):")

@@ -6,7 +6,7 @@ reports, each one file made at once) writes what this returns.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .documents import DOCUMENTS, document
@@ -16,6 +16,7 @@ from .documents.form import proposal_json
 from .documents.writer import Writer
 from .evidence import Evidence, load
 from .figures import Figures, compute
+from .i18n.names import split_name
 from .problems import BidkitError
 from .render import WORKBOOK
 
@@ -24,7 +25,24 @@ from .render import WORKBOOK
 class Drafts:
     evidence: Evidence
     figures: Figures
-    writer: Writer
+    writer: Writer                                          # the main language's
+    writers: dict[str, Writer] = field(default_factory=dict)    # every language's, the main one first
+
+    def writer_for(self, lang: str | None) -> Writer:
+        if lang is None or lang == self.writer.lang:
+            return self.writer
+        if lang not in self.writers:
+            self.writers[lang] = Writer(self.evidence, self.figures, self.evidence.profile, lang)
+        return self.writers[lang]
+
+    def language_of(self, name: str) -> str:
+        return split_name(name, list(self.evidence.languages) + ["en", "cy"])[1] or self.writer.lang
+
+    def use_charts(self, drawn: dict) -> None:
+        """Charts drawn by the build, keyed `lang/name`, handed to each language's writer."""
+        for key, chart in drawn.items():
+            lang, name = key.split("/", 1)
+            self.writer_for(lang).use_charts({name: chart})
 
     def without_unwritable(self, names: list[str], asked: list[str] | None) -> list[str]:
         """A document that needs a funder is left out when there is none, unless it was asked for by name."""
@@ -38,13 +56,16 @@ class Drafts:
                 names = [n for n in names if not n.startswith(kind.id + ".")]
         return names
 
-    def chart_specs(self) -> dict[str, tuple[str, tuple]]:
-        return specs(self.writer)
+    def chart_specs(self, langs: list[str] | None = None) -> dict[str, tuple[str, tuple]]:
+        """`lang/name` -> spec for the charts of each language asked for (default: the main one)."""
+        return {f"{lang}/{name}": spec for lang in (langs or [self.writer.lang])
+                for name, spec in specs(self.writer_for(lang)).items()}
 
     def data(self, name: str) -> bytes | None:
-        """The bytes of an output that needs no renderer (funding-proposal.json), else None."""
+        """The bytes of an output that needs no renderer (funding-proposal.json, every language's answers in
+        one file), else None."""
         if any(kind.data_file == name for kind in DOCUMENTS.values()):
-            return proposal_json(self.writer)
+            return proposal_json(self.writer, [self.writer_for(lang) for lang in self.evidence.languages])
         return None
 
     def contents(self, names: list[str]) -> dict[str, tuple[str, object]]:
@@ -52,13 +73,14 @@ class Drafts:
         documents: dict[str, object] = {}
         found = {}
         for name in names:
-            stem, fmt = name.rsplit(".", 1)
+            stem, lang, fmt = split_name(name, list(self.evidence.languages) + ["en", "cy"])
             if name == WORKBOOK:
                 found[name] = (fmt, book(self.writer))
             elif stem in DOCUMENTS:
-                if stem not in documents:
-                    documents[stem] = document(self.writer, stem)
-                found[name] = (fmt, documents[stem])
+                key = (stem, lang)
+                if key not in documents:
+                    documents[key] = document(self.writer_for(lang), stem)
+                found[name] = (fmt, documents[key])
         return found
 
 
@@ -66,7 +88,8 @@ def open_project(project: Path) -> Drafts:
     """Evidence, its figures and a Writer in the project's language; raises EvidenceInvalid or BidkitError."""
     evidence = load(project)
     figures = compute(evidence)
-    return Drafts(evidence, figures, Writer(evidence, figures, evidence.profile, evidence.project.language))
+    main = Writer(evidence, figures, evidence.profile, evidence.project.language)
+    return Drafts(evidence, figures, main, {main.lang: main})
 
 
 def partner_workbook(project: Path, kinds: str | None = None, partner: str | None = None):

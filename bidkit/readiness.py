@@ -20,36 +20,47 @@ class Answer:
     state: str                 # missing | under | over | ok
 
 
-def answers(ev: Evidence) -> tuple[str | None, list[Answer]]:
+def answers(ev: Evidence, lang: str | None = None) -> tuple[str | None, list[Answer]]:
+    """Each funder question's answer in one language (default the main one), counted against the same limits in
+    every language, with the question's title in that language."""
     profile = ev.profile
     if profile is None:
         return None, []
+    lang = lang or ev.project.language
+    texts = ev.narrative_in(lang)
     found = []
     for q in profile.questions:
-        text = ev.narrative.get(q.id)
+        text = texts.get(q.id)
         words = count_words(text.text) if text else None
         chars = count_chars(text.text) if text else None
-        found.append(Answer(q.id, q.title, words, q.min_words, q.max_words, q.max_chars, chars,
+        found.append(Answer(q.id, q.title.get(lang), words, q.min_words, q.max_words, q.max_chars, chars,
                             q.state(words, chars)))
-    return f"{profile.funder}: {profile.programme}", found
+    return f"{profile.funder.get(lang)}: {profile.programme.get(lang)}", found
 
 
-def assessor_questions(ev: Evidence, found: list[Answer]) -> list:
-    """What an assessor would question: the evidence's own questions (`evidence/assessor.py`) and each answer
-    under the funder's minimum, whose warning `check` already gives at its file."""
-    short = {ev.narrative[a.id].file for a in found if a.state == "under" and a.id in ev.narrative}
+def assessor_questions(ev: Evidence) -> list:
+    """What an assessor would question: the evidence's own questions (`evidence/assessor.py`) and each answer,
+    in any of the project's languages, under the funder's minimum, whose warning `check` already gives at its
+    file."""
+    short = set()
+    for lang in ev.languages:
+        texts = ev.narrative_in(lang)
+        short |= {texts[a.id].file for a in answers(ev, lang)[1] if a.state == "under" and a.id in texts}
     return ev.questions + [p for p in ev.warnings if p.file in short]
 
 
 def readiness(ev: Evidence) -> dict:
     programme, found = answers(ev)
+    by_language = {lang: answers(ev, lang) for lang in ev.languages}
     return {
         "project": ev.project.title,
         "status": ev.project.status,
         "funder": programme,
         "answers": [asdict(a) for a in found],
+        "languages": {lang: {"funder": title, "answers": [asdict(a) for a in listed]}
+                      for lang, (title, listed) in by_language.items()},
         "counts": compute(ev).counted(),
         "warnings": [p.as_dict() for p in ev.warnings],
-        "assessor": [p.as_dict() for p in assessor_questions(ev, found)],
-        "ready": all(a.state == "ok" for a in found) and not ev.warnings,
+        "assessor": [p.as_dict() for p in assessor_questions(ev)],
+        "ready": all(a.state == "ok" for _t, listed in by_language.values() for a in listed) and not ev.warnings,
     }

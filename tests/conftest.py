@@ -36,6 +36,24 @@ MINIMAL = {
 }
 
 
+EPOCH = {"SOURCE_DATE_EPOCH": "1552608000"}
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory) -> Path:
+    """The example project built once per test session (both languages, all documents and formats, with
+    SOURCE_DATE_EPOCH): every module that reads the shipped example's outputs shares it. Read it, never write it."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("example-build")
+    result = subprocess.run([sys.executable, "-m", "bidkit", "build", str(EXAMPLE), "--out", str(out), "--jobs", "2"],
+                            capture_output=True, text=True, env={**os.environ, **EPOCH})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
 def write_tree(root: Path, files: dict[str, str | bytes | None]) -> Path:
     """Write `{relative path: text or bytes}` under root; a None value deletes that file."""
     for rel, content in files.items():

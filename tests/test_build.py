@@ -41,11 +41,8 @@ def bidkit(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("outputs")
-    result = bidkit("build", str(EXAMPLE), "--out", str(out), "--jobs", "2", env=EPOCH)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def built(example_build) -> Path:
+    return example_build            # one build of the example per session (tests/conftest.py)
 
 
 def pdf_text(path: Path) -> str:
@@ -176,7 +173,7 @@ def test_rebuild_is_byte_identical(built, tmp_path):
 def test_second_build_skips_everything(built):
     result = bidkit("build", str(EXAMPLE), "--out", str(built), env=EPOCH)
     assert result.returncode == 0
-    assert result.stdout.strip().splitlines()[-1].startswith("0 files written, 11 up to date")
+    assert result.stdout.strip().splitlines()[-1].startswith("0 files written, 20 up to date")
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (scripts/setup --test)")
@@ -340,7 +337,7 @@ def test_a_build_counts_every_file_it_writes(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert any(line.split()[0] == "funding-proposal.json" for line in lines)
-    assert lines[-1].startswith("2 files written, 0 up to date")
+    assert lines[-1].startswith("3 files written, 0 up to date")     # English and Welsh DOCX, and the JSON
 
 
 def test_a_large_file_left_in_the_project_is_hashed_in_chunks(tmp_path):

@@ -65,6 +65,9 @@ def test_installed_from_the_wheel_it_builds_the_example(wheel, tmp_path):
                                 text=True, timeout=600)
         assert result.returncode == 0, result.stdout + result.stderr
     written = sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith("."))
-    assert written == ["concept-paper.docx", "concept-paper.html", "concept-paper.pdf", "figures.xlsx",
-                       "funding-proposal.docx", "funding-proposal.html", "funding-proposal.json",
-                       "funding-proposal.pdf", "project-report.docx", "project-report.html", "project-report.pdf"]
+    assert written == ["concept-paper.cy.docx", "concept-paper.cy.html", "concept-paper.cy.pdf", "concept-paper.docx",
+                       "concept-paper.html", "concept-paper.pdf", "figures.xlsx", "funding-proposal.cy.docx",
+                       "funding-proposal.cy.html", "funding-proposal.cy.pdf", "funding-proposal.docx",
+                       "funding-proposal.html", "funding-proposal.json", "funding-proposal.pdf",
+                       "project-report.cy.docx", "project-report.cy.html", "project-report.cy.pdf",
+                       "project-report.docx", "project-report.html", "project-report.pdf"]   # the Welsh catalogue is in the wheel

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import import_module
 
+from ..i18n.catalogue import N_
+
 
 @dataclass(frozen=True)
 class DocumentKind:
@@ -22,7 +24,7 @@ DOCUMENTS = {kind.id: kind for kind in (
     DocumentKind("project-report", "project_report"),
     DocumentKind("funding-proposal", "funding_proposal", needs_funder=True, data_file="funding-proposal.json"),
 )}
-KEYWORDS = ["Sustainable Development Goals", "Open Government", "equality"]
+KEYWORDS = [N_("Sustainable Development Goals"), N_("Open Government"), N_("equality")]   # PDF and DOCX metadata
 
 
 def module_of(doc_id: str):
@@ -42,6 +44,6 @@ def document(w, doc_id: str):
     return Document(
         id=doc_id, name=w._(module.NAME), title=p.title, subtitle=subtitle, lead=w.ev.lead.name,
         date=w.day(p.as_of), version=p.version or ("1.0" if p.status == "final" else "0.1"),
-        draft=p.status == "draft", lang=BCP47.get(p.language, p.language), sections=module.sections(w),
-        keywords=KEYWORDS,
+        draft=p.status == "draft", lang=BCP47.get(w.lang, w.lang), sections=module.sections(w),
+        keywords=[w._(k) for k in KEYWORDS],
     )

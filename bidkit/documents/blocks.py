@@ -35,7 +35,7 @@ def reach_table(w, caption: str, first: str, rows: list[Reach], table: dict) -> 
 def organisations_table(w) -> Table:
     _ = w._
     rows = [[p.name, w.label(tx.PARTNER_TYPES, p.type), w.label(tx.NATIONS, p.nation),
-             w.num(w.fig.meetings_with[p.id])] for p in w.fig.organisations]
+             w.num(w.fig.meetings_with[p.id])] for p in sorted(w.fig.organisations, key=lambda p: w.sort_key(p.name))]
     return Table(_("Organisations we met"), [_("Organisation"), _("Type"), _("Nation"), _("Meetings")], rows,
                  [False, False, False, True], widths=[4, 2, 2, 1.4])
 
@@ -48,7 +48,7 @@ def meetings_table(w) -> Table:
     return Table(_("Meetings held"), [_("Date"), _("Meeting"), _("Kind"), _("Nation"), _("Attendance")], rows,
                  [False, False, False, False, True], footer=["", _("Total"), "", "",
                                                             w.num(w.fig.people_reached)],
-                 widths=[2, 5, 1.5, 1.8, 1.4])
+                 widths=[1.9, 4.0, 2.3, 1.6, 1.9])     # room for the Welsh "Uwchgynhadledd", "Presenoldeb"
 
 
 def meeting_summaries(w) -> list[Item]:
@@ -61,7 +61,7 @@ def meeting_summaries(w) -> list[Item]:
 
 def partners_table(w) -> Table:
     _ = w._
-    partners = sorted(w.ev.partners, key=lambda p: (list(tx.PARTNER_ROLES).index(p.role), p.name.casefold()))
+    partners = sorted(w.ev.partners, key=lambda p: (list(tx.PARTNER_ROLES).index(p.role), w.sort_key(p.name)))
     rows = [[p.name, w.label(tx.PARTNER_TYPES, p.type), w.label(tx.NATIONS, p.nation),
              w.label(tx.PARTNER_ROLES, p.role)] for p in partners]
     return Table(_("Partners"), [_("Partner"), _("Type"), _("Nation"), _("Role")], rows, widths=[4, 2, 2, 2])
@@ -70,7 +70,8 @@ def partners_table(w) -> Table:
 def outcome_heading(w, o) -> list[Item]:
     """An outcome's title as a heading, then its type and the goals it serves."""
     _ = w._
-    goals = [f"SDG {n}: {_(tx.SDGS[n])}" for n in o.sdgs] + [w.label(tx.WELLBEING_GOALS, g) for g in o.wellbeing_goals]
+    goals = [_("SDG {n}").format(n=n) + f": {_(tx.SDGS[n])}" for n in o.sdgs]
+    goals += [w.label(tx.WELLBEING_GOALS, g) for g in o.wellbeing_goals]
     line = [Run(_("Type") + ": ", bold=True), Run(w.label(tx.OUTCOME_TYPES, o.type) + ".")]
     if goals:
         line += [Run(" "), Run(_("Goals") + ": ", bold=True), Run("; ".join(goals) + ".")]
@@ -107,7 +108,7 @@ def action_plan_items(w) -> list[Item]:
         items.append(w.chart("timeline"))
     for stream, actions in w.fig.workstreams:
         items.append(Heading(2, stream))
-        rows = [[a.activity, a.when.text if a.when else "—", w.names(a.leads) or "—",
+        rows = [[a.activity, w.period(a.when), w.names(a.leads) or "—",
                  w.label(tx.ACTION_STATUSES, a.status) if a.status else "—"] for a in actions]
         items.append(Table(_("Activities"), [_("Activity"), _("When"), _("Leads"), _("Status")], rows,
                            widths=[5, 1.6, 2.6, 1.4]))                     # under the work stream's heading
@@ -117,7 +118,7 @@ def action_plan_items(w) -> list[Item]:
 def reading_list(w) -> list[Item]:
     _ = w._
     entries = []
-    for item in sorted(w.ev.reading_list, key=lambda r: (r.source.casefold(), r.title.casefold())):
+    for item in sorted(w.ev.reading_list, key=lambda r: (w.sort_key(r.source), w.sort_key(r.title))):
         runs = [Run(item.source + (f" ({item.year})" if item.year else "") + ". "), Run(item.title, italic=True),
                 Run(".")]
         if item.kind:
@@ -140,7 +141,7 @@ def focus_items(w) -> list[Item]:
     goals = list(dict.fromkeys(list(focus.wellbeing_goals) + [g for o in w.ev.outcomes
                                                               for g in o.wellbeing_goals]))
     items: list[Item] = [Heading(2, _("Sustainable Development Goals"))]
-    items.append(ListBlock(False, [[Paragraph([Run(f"SDG {n}: ", bold=True), Run(_(tx.SDGS[n]))])]
+    items.append(ListBlock(False, [[Paragraph([Run(_("SDG {n}").format(n=n) + ": ", bold=True), Run(_(tx.SDGS[n]))])]
                                    for n in sdgs]) if sdgs else
                  Paragraph([Run(_("No goals chosen yet."))], "note"))
     items.append(Heading(2, _("Well-being of Future Generations (Wales) Act goals")))

@@ -118,13 +118,14 @@ def engagement_over_time(months: list[tuple[date, int, int]], lang: str = "en") 
 
 
 def reach_by_nation(rows: list[tuple[str, int, int]], lang: str = "en") -> Chart:
-    return _bars("nations", gettext_for(lang)("Reach by nation"), rows, lang)
+    _ = gettext_for(lang)
+    return _bars("nations", _("Reach by nation"), rows, lang)
 
 
 def reach_by_characteristic(rows: list[tuple[str, int, int]], lang: str = "en") -> Chart:
     _ = gettext_for(lang)
     note = _("A meeting counts towards every characteristic it reached, so these figures add up to more than the "
-             "meetings held and the people reached.")
+             "meetings held and the attendances.")
     return _bars("characteristics", _("Reach by protected characteristic"), rows, lang, note)
 
 
@@ -184,10 +185,11 @@ def action_plan_timeline(bars: list[tuple[str, str, date | None, date | None, st
 
 
 def _span_text(start: date | None, end: date | None, has_dates: bool, lang: str) -> str:
+    _ = gettext_for(lang)
     if start is None:
-        return gettext_for(lang)("ongoing" if has_dates else "no dates given")
+        return _("ongoing") if has_dates else _("no dates given")
     first, last = format_month(start, lang), format_month(end, lang)
-    return first if first == last else f"{first} to {last}"
+    return first if first == last else _("{start} to {end}").format(start=first, end=last)
 
 
 def _month_starts(first: date, last: date) -> list[date]:
@@ -239,7 +241,8 @@ def delivery_plan_chart(bars: list[tuple[str, str, int, int, bool]], quarters: l
     def when(i: int) -> str:
         return quarters[i - i % 4].split("\n")[0] + " " + _("Q{n}").format(n=i % 4 + 1)
 
-    parts = [f"{b[1]}: {when(b[2])}" + (f" {_('to')} {when(b[3])}" if b[3] != b[2] else "")
+    parts = [f"{b[1]}: " + (_("{start} to {end}").format(start=when(b[2]), end=when(b[3])) if b[3] != b[2]
+                            else when(b[2]))
              + (f" ({_('milestone')})" if b[4] else "") for b in bars]
     return _chart(fig, "delivery", title, title + ". " + "; ".join(parts) + ".", height)
 

@@ -24,6 +24,7 @@ class Run:
     bold: bool = False
     italic: bool = False
     href: str | None = None     # http(s) or mailto only; anything else is shown as text
+    lang: str | None = None     # BCP 47 of a passage in another language than the document's (`[..]{lang=cy}`)
 
 
 @dataclass

@@ -45,7 +45,7 @@ def sheets(writer) -> dict[str, tuple[list[str], list[list]]]:
     indicators = [[o.title, i.name, i.unit, i.baseline, i.target, f.actual(o.id, i),
                    _("Counted from the evidence") if i.measure else _("Reported by partners")]
                   for o in f.development_outcomes for i in o.indicators]
-    actions = [[stream, a.activity, a.when.text if a.when else None, writer.names(a.leads) or None,
+    actions = [[stream, a.activity, writer.period(a.when) if a.when else None, writer.names(a.leads) or None,
                 writer.label(tx.ACTION_STATUSES, a.status) if a.status else None]
                for stream, items in f.workstreams for a in items]
     years = f.budget_years

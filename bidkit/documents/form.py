@@ -10,14 +10,16 @@ COUNTRY = {"england": "england", "scotland": "scotland", "wales": "wales", "nort
            "uk-wide": "uk-wide"}
 
 
-def proposal_fields(writer) -> dict:
-    """Field name -> value: the answers as plain text (the form takes no Markdown) and the counted figures."""
+def proposal_fields(writer, writers: list | None = None) -> dict:
+    """Field name -> value: the answers as plain text (the form takes no Markdown) and the counted figures.
+    The form's own fields hold the main language's answers; `answersByLanguage` holds every language's (the
+    funder's Welsh form takes the Welsh ones under the same field names)."""
     ev, fig, profile = writer.ev, writer.fig, writer.profile
     p = ev.project
     org = p.organisation
     fields: dict = {
-        "funder": profile.funder,
-        "programme": profile.programme,
+        "funder": writer.text(profile.funder),
+        "programme": writer.text(profile.programme),
         "profile": profile.id,
         "projectName": p.title,
         "projectCountries": [COUNTRY[n] for n in p.nations],
@@ -43,10 +45,19 @@ def proposal_fields(writer) -> dict:
         "beneficiariesCharacteristics": fig.beneficiary_characteristics,
         "evidence": {**fig.counted(), "budgetTotal": fig.budget_total},
     }
-    for q in profile.questions:
-        answer = ev.narrative.get(q.id)
-        fields[q.field] = plain_text(answer.text, writer.figure_texts()).strip() if answer else None
+    fields.update(answers(writer))
+    fields["language"] = writer.lang
+    fields["answersByLanguage"] = {w.lang: {"language": w.lang, **answers(w)} for w in writers or [writer]}
     return fields
+
+
+def answers(writer) -> dict:
+    """The form's answer fields in the writer's language, as plain text with the figures in that language."""
+    found = {}
+    for q in writer.profile.questions:
+        answer = writer.narrative.get(q.id)
+        found[q.field] = plain_text(answer.text, writer.figure_texts()).strip() if answer else None
+    return found
 
 
 def delivery_plan(writer) -> list[dict]:
@@ -76,5 +87,6 @@ def funded_outcomes(fig) -> list[dict]:
             for o in fig.funded_outcomes]
 
 
-def proposal_json(writer) -> bytes:
-    return (json.dumps(proposal_fields(writer), indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode()
+def proposal_json(writer, writers: list | None = None) -> bytes:
+    return (json.dumps(proposal_fields(writer, writers), indent=2, ensure_ascii=False, sort_keys=False)
+            + "\n").encode()

@@ -53,8 +53,10 @@ def delivery_plan_items(w) -> list[Item]:
     items: list[Item] = []
     if p.start_date and p.duration_years:
         first, last = grant_span(p.start_date, 1)[0], grant_span(p.start_date, p.duration_years)[1]
-        items.append(Paragraph([Run(_("The grant runs for {n} years, from {start} to {end}. Each year has four "
-                                      "quarters of three months, counted from the start date.")
+        items.append(Paragraph([Run(w.n_("The grant runs for {n} year, from {start} to {end}. Each year has four "
+                                         "quarters of three months, counted from the start date.",
+                                         "The grant runs for {n} years, from {start} to {end}. Each year has four "
+                                         "quarters of three months, counted from the start date.", p.duration_years)
                                     .format(n=p.duration_years, start=w.day(first), end=w.day(last)))]))
     streams = sorted({(a.workstream_number or 999, a.workstream) for _y, acts in f.delivery_years for a in acts
                       if a.workstream})
@@ -104,7 +106,7 @@ def funded_outcome_items(w) -> list[Item]:
         items.append(Table(_("Yearly targets"),
                            [_("Indicator"), _("Unit"), _("Baseline"), *heads, _("How we will measure it")], rows,
                            [False, False, True] + [True] * len(years),
-                           widths=[3.4, 2.6, 1.5] + [1.2] * len(years) + [3.6]))
+                           widths=[2.4, 2.5, 1.5] + [2.05] * len(years) + [2.85]))   # "Blwyddyn 1" unbroken
     return items
 
 
@@ -138,7 +140,8 @@ def benefit_items(w) -> list[Item]:
     f = w.fig
     chars = [w.label(tx.CHARACTERISTICS, c) for c in f.beneficiary_characteristics]
     nations = format_list([w.label(tx.NATIONS, n) for n in w.ev.project.nations], w.lang)
-    number = (_("{n} people will benefit over the grant.").format(n=w.num(f.beneficiaries)) + " "
+    number = (w.n_("{n} person will benefit over the grant.", "{n} people will benefit over the grant.",
+                   f.beneficiaries).format(n=w.num(f.beneficiaries)) + " "
               if f.beneficiaries else "")
     items: list[Item] = [Paragraph([Run(number + _("They are people who share protected characteristics and are "
                                                    "furthest from decision-making, and the groups that work with "
@@ -156,7 +159,7 @@ def partnership_items(w) -> list[Item]:
     that are stakeholders: only the consortium delivers the work."""
     _ = w._
     ev = w.ev
-    by_role = {role: sorted((x for x in ev.partners if x.role == role), key=lambda x: x.name.casefold())
+    by_role = {role: sorted((x for x in ev.partners if x.role == role), key=lambda x: w.sort_key(x.name))
                for role in tx.PARTNER_ROLES}
     consortium = by_role["lead"] + by_role["consortium"]
     items: list[Item] = [Paragraph([Run(_("The consortium has {n} members, led by {lead}. {s} more organisations "

@@ -17,11 +17,13 @@ def sections(w) -> list[Section]:
     _ = w._
     p = w.ev.project
     glance = Facts(_("Key facts"), [                    # the section is "Project at a glance"
-        (_("Project name"), p.title),
+        (w.text(w.profile.project_name) if w.profile and w.profile.project_name.has(w.lang) else _("Project name"),
+         p.title),
         (_("Amount requested"), w.money(p.amount_requested)),
         (_("Other funding"), w.money(w.fig.other_funding_total)),
         (_("Total cost"), w.money(w.fig.total_cost)),
-        (_("Duration"), _("{n} years").format(n=p.duration_years) if p.duration_years else "—"),
+        (_("Duration"), w.n_("{n} year", "{n} years", p.duration_years).format(n=p.duration_years)
+         if p.duration_years else "—"),
         (_("Start date"), w.day(p.start_date)),
         (_("Nations"), format_list([w.label(tx.NATIONS, n) for n in p.nations], w.lang)),
         (_("Locations"), p.locations or "—"),
@@ -32,14 +34,14 @@ def sections(w) -> list[Section]:
     sections = [Section("at-a-glance", _("Project at a glance"), [glance])]
     for q in w.profile.questions if w.profile else []:
         items = w.prose(q.id)
-        if w.ev.project.status == "draft" and q.id in w.ev.narrative:
-            words = count_words(w.ev.narrative[q.id].text)
+        if w.ev.project.status == "draft" and q.id in w.narrative:
+            words = count_words(w.narrative[q.id].text)
             limit = f"{words} / {q.max_words}" if q.max_words else str(words)
             note = _("{count} words").format(count=limit)
             if q.min_words:
                 note += " " + _("(at least {n})").format(n=q.min_words)
             items.append(Paragraph([Run(note)], "note"))
-        sections.append(Section(q.id, q.title, items))
+        sections.append(Section(q.id, w.text(q.title), items))
     sections += [
         Section("partnership", _("The partnership"), partnership_items(w)),
         Section("who-will-benefit", _("Who will benefit"), benefit_items(w)),
@@ -60,10 +62,12 @@ def summit_items(w) -> list[Item]:
     _ = w._
     summits = [m for m in w.fig.held if m.kind == "summit"]
     return [Paragraph([Run(_("Summit") + ": ", bold=True),
-                       Run(_("{title}, {date}: attended by {people} people.").format(title=m.title, date=w.day(m.date),
-                                                                        people=w.num(m.attendees)))])
+                       Run(w.n_("{title}, {date}: attended by {people} person.",
+                                "{title}, {date}: attended by {people} people.",
+                                m.attendees or 0).format(title=m.title, date=w.day(m.date),
+                                                         people=w.num(m.attendees)))])
             for m in summits]
 
 
 def subtitle(w) -> str | None:
-    return f"{w.profile.funder}: {w._(w.profile.programme)}" if w.profile else None
+    return f"{w.text(w.profile.funder)}: {w.text(w.profile.programme)}" if w.profile else None

@@ -48,9 +48,18 @@ def runs(children) -> list[Run]:
     result: list[Run] = []
     bold = italic = 0
     href: str | None = None
+    langs: list[str] = []           # passages in another language, innermost last
+
+    def run(text: str) -> Run:
+        return Run(text, bool(bold), bool(italic), href, langs[-1] if langs else None)
+
     for tok in children:
         kind = tok.type
-        if kind == "strong_open":
+        if kind == "lang_open":
+            langs.append(str(tok.attrGet("lang")))
+        elif kind == "lang_close":
+            langs.pop()
+        elif kind == "strong_open":
             bold += 1
         elif kind == "strong_close":
             bold -= 1
@@ -64,11 +73,11 @@ def runs(children) -> list[Run]:
         elif kind == "link_close":
             href = None
         elif kind in ("softbreak", "hardbreak"):
-            result.append(Run(" " if kind == "softbreak" else "\n", bool(bold), bool(italic), href))
+            result.append(run(" " if kind == "softbreak" else "\n"))
         elif kind == "image":
-            result.append(Run(tok.content or "", bool(bold), bool(italic), href))
+            result.append(run(tok.content or ""))
         elif tok.content:
-            result.append(Run(tok.content, bool(bold), bool(italic), href))
+            result.append(run(tok.content))
     return merge(result)
 
 
@@ -76,8 +85,9 @@ def merge(items: list[Run]) -> list[Run]:
     """Adjacent runs with the same look become one, so text reads back as written."""
     merged: list[Run] = []
     for run in items:
-        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].href) == (run.bold, run.italic, run.href):
-            merged[-1] = Run(merged[-1].text + run.text, run.bold, run.italic, run.href)
+        last = merged[-1] if merged else None
+        if last and (last.bold, last.italic, last.href, last.lang) == (run.bold, run.italic, run.href, run.lang):
+            merged[-1] = Run(last.text + run.text, run.bold, run.italic, run.href, run.lang)
         else:
             merged.append(run)
     return merged

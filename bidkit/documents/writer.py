@@ -6,20 +6,17 @@ document is a new module beside the others, not a new method here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..evidence import Evidence
 from ..evidence.funders.profile import Profile
 from ..figures import Figures
-from ..i18n import format_date, format_money, format_number, gettext_for
+from ..i18n import N_, format_date, format_money, format_number, gettext_for, ngettext_for, sort_key
 from . import charts
 from .content import Chart, Item, Paragraph, Run
 from .markdown import to_items
 
-
-def N_(message: str) -> str:
-    """Marks a label for translation where it is defined; it is translated where it is shown (`w._(NAME)`)."""
-    return message
+__all__ = ["N_", "Writer"]
 
 
 @dataclass
@@ -32,6 +29,7 @@ class Writer:
 
     def __post_init__(self):
         self._ = gettext_for(self.lang)
+        self.n_ = ngettext_for(self.lang)
         self._charts: dict[str, Chart] = {}
 
     def money(self, amount: int | None) -> str:
@@ -43,8 +41,36 @@ class Writer:
     def day(self, value: date | None) -> str:
         return "—" if value is None else format_date(value, self.lang)
 
+    def period(self, when) -> str:
+        """An action-plan period: as written in English; in another language made from its dates, so no English
+        month name stands in Welsh text (`Nov 2018 - Jan 2019` -> `Tachwedd 2018 i Ionawr 2019`)."""
+        if when is None:
+            return "—"
+        if self.lang == "en":
+            return when.text
+        if when.start is None:
+            return self._("Ongoing")
+        whole_months = when.start.day == 1 and (when.end + timedelta(days=1)).day == 1
+        show = (lambda d: format_date(d, self.lang, "MMMM y")) if whole_months else self.day
+        first, last = show(when.start), show(when.end)
+        return first if first == last else self._("{start} to {end}").format(start=first, end=last)
+
     def label(self, table: dict, key) -> str:
+        """A reference list's label in the document's language (the tables hold `N_`-marked English)."""
         return self._(table[key]) if key in table else str(key)
+
+    def text(self, funder_text) -> str:
+        """A funder profile's text (`LangText`) in the document's language."""
+        return funder_text.get(self.lang)
+
+    def sort_key(self, text: str):
+        """Names in the order of the document's alphabet (Welsh: ch, dd, ff, ng, ll, ph, rh, th are letters)."""
+        return sort_key(text, self.lang)
+
+    @property
+    def narrative(self) -> dict:
+        """The sections written in the document's language."""
+        return self.ev.narrative_in(self.lang)
 
     def names(self, refs: list[str]) -> str:
         """Partner references as the partners' names; a name that is no partner is shown as written."""
@@ -64,11 +90,16 @@ class Writer:
         return view
 
     def prose(self, section_id: str) -> list[Item]:
-        """`narrative/<document>/<id>.md` when the document has its own version, else `narrative/<id>.md`."""
-        text = self.ev.narrative.get(f"{self.doc}/{section_id}") or self.ev.narrative.get(section_id)
+        """The document's own version of a section in the document's language (`narrative/<document>/<id>.md`,
+        in Welsh `narrative/cy/<document>/<id>.md`) when there is one, else the shared `<id>.md` beside it."""
+        texts = self.narrative
+        text = (texts.get(f"{self.doc}/{section_id}") if self.doc else None) or texts.get(section_id)
         if text is None:
-            return [Paragraph([Run(self._("This section is still to be written (narrative/{id}.md).")
-                                   .format(id=section_id))], "note")]
+            from ..evidence.narrative import language_folder
+
+            where = f"{language_folder(self.ev.languages, self.lang)}/{section_id}.md"
+            return [Paragraph([Run(self._("This section is still to be written ({file}).")
+                                   .format(file=where))], "note")]
         return to_items(text.text, self.figure_texts())
 
     def chart(self, name: str) -> Chart:

@@ -20,11 +20,11 @@ from .checks import (Directory, check_actions, check_budget, check_dates, check_
 from .files import evidence_files, kind_of_name
 from . import assessor
 from .funded import check_delivery_plan, check_other_funding, check_targets
-from .funders.profile import Profile, check as check_profile, load_profile
+from .funders.profile import Profile, check as check_profile, check_answers, load_profile, untranslated
 from .kinds import KINDS
 from .models import (Action, BudgetLine, Meeting, OtherFunding, Outcome, PartialProject, Partner, PlannedActivity,
                      Project, ReadingItem)
-from .narrative import Narrative, check_sections, read_narrative
+from .narrative import NARRATIVE_SECTIONS, Narrative, check_languages, check_sections, read_narratives
 from .owners import PartnerKeys
 from .readers import read_tables
 from .tables import ReadError, Table
@@ -51,6 +51,15 @@ class Evidence:
     delivery_plan: list[PlannedActivity] = field(default_factory=list)     # what the grant will pay for
     other_funding: list[OtherFunding] = field(default_factory=list)        # the rest of the total cost
     questions: list[Problem] = field(default_factory=list)    # what an assessor would question (also in warnings)
+    narratives: dict[str, dict[str, Narrative]] = field(default_factory=dict)   # language -> sections
+
+    @property
+    def languages(self) -> list[str]:
+        return list(dict.fromkeys(self.project.languages or ["en"]))
+
+    def narrative_in(self, lang: str) -> dict[str, Narrative]:
+        """The sections written in `lang` (the first language's are `narrative`)."""
+        return self.narratives.get(lang, self.narrative if lang == self.project.language else {})
 
     def partner(self, pid: str) -> Partner:
         return next(p for p in self.partners if p.id == pid)
@@ -127,10 +136,19 @@ def funder_profile(root: Path, project: Project) -> tuple[Profile | None, list[P
     if not project.funder:
         return None, []
     try:
-        return load_profile(project.funder, root), []
+        profile = load_profile(project.funder, root)
     except BidkitError as exc:
         return None, [Problem.at(Place("project.yaml", None, project._line_of.get("funder")), "funder", str(exc),
                                  project.funder)]
+    problems = []
+    for lang in project.languages or []:
+        missing = untranslated(profile, lang)
+        if missing:
+            problems.append(Problem.at(Place("project.yaml", None, project._line_of.get("funder")), "funder",
+                                       f"the funder profile '{profile.id}' has no '{lang}' text for "
+                                       f"{', '.join(missing[:4])}{' …' if len(missing) > 4 else ''}; the '{lang}' "
+                                       "documents would show it in English", project.funder, severity="warning"))
+    return profile, problems
 
 
 def load(root: Path) -> Evidence:
@@ -195,9 +213,11 @@ def read_evidence(root: Path) -> tuple[Evidence, list[Problem], bool]:
     partners = records["partners"]
     problems += check_partners(partners)
     directory = Directory(partners, rejected_partners, unreadable_partners)
-    narrative, trouble = read_narrative(root)
+    languages = list(dict.fromkeys(getattr(project, "languages", None) or ["en"]))
+    narratives, trouble = read_narratives(root, languages)
+    narrative = narratives[languages[0]]
     problems += trouble
-    files += [n.file for n in narrative.values()]
+    files += [n.file for texts in narratives.values() for n in texts.values()]
     problems += check_outcomes(records["outcomes"])
     problems += check_actions(records["action-plan"], directory)
     problems += check_dates(records, facts)
@@ -240,13 +260,21 @@ def read_evidence(root: Path) -> tuple[Evidence, list[Problem], bool]:
         if profile is not None:
             problems += [p for p in check_profile(profile, project, narrative, records["budget"], project._line_of)
                          if (p.field or "").split(".")[0] not in project._invalid]
-        problems += check_sections(narrative, [q.id for q in profile.questions] if profile else [])
+            for lang in languages[1:]:
+                problems += check_answers(profile, narratives[lang], project.status == "final", lang,
+                                          missing=False)
+        questions = [q.id for q in profile.questions] if profile else []
+        for lang in languages:
+            problems += check_sections(narratives[lang], questions, missing=lang == languages[0])
+        problems += check_languages(narratives, languages, list(NARRATIVE_SECTIONS) + questions,
+                                    project.status == "final")
 
     problems.sort(key=lambda p: (p.file, p.sheet or "", p.row or 0))
     complete = not (project is None or project._invalid or errors(problems))
     return Evidence(root, project if project is not None else facts, partners, meetings, records["outcomes"],
                     records["reading-list"], records["action-plan"], records["budget"], narrative, profile, problems,
-                    sorted(files), records["delivery-plan"], records["other-funding"], asked), problems, complete
+                    sorted(files), records["delivery-plan"], records["other-funding"], asked, narratives), problems,
+                    complete
 
 
 def load_project(root: Path, problems: list[Problem]) -> Project | None:

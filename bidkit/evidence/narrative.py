@@ -35,19 +35,20 @@ class Narrative:
     text: str
 
 
-def read_narrative(root: Path) -> tuple[dict[str, Narrative], list[Problem]]:
-    """Every `narrative/*.md`, by the one rule for files bidkit reads (no links, regular files, inside the
-    project) and within a size no section of prose needs; lists and quotes nested past what a reader can
-    follow are refused at their line rather than shown in part."""
+def read_narrative(root: Path, folder: str = "narrative") -> tuple[dict[str, Narrative], list[Problem]]:
+    """Every `<folder>/*.md` (`narrative`, or `narrative/cy` for the second language) and each document's own
+    `<folder>/<document>/*.md` (`narrative/cy/project-report/summary.md`), by the one rule for files
+    bidkit reads (no links, regular files, inside the project) and within a size no section of prose needs; lists
+    and quotes nested past what a reader can follow are refused at their line rather than shown in part."""
     found, problems = {}, []
-    folder = root / "narrative"
-    if folder.is_symlink():
-        return found, [Problem.at(Place("narrative"), None, "is a symbolic link; the narrative folder must be a "
+    where = root / folder
+    if where.is_symlink():
+        return found, [Problem.at(Place(folder), None, "is a symbolic link; the narrative folder must be a "
                                   "real folder in the project")]
-    problems += [Problem.at(Place(f"narrative/{name}"), None, "is a symbolic link; a document's narrative folder "
+    problems += [Problem.at(Place(f"{folder}/{name}"), None, "is a symbolic link; a document's narrative folder "
                             "must be a real folder in the project") for name in DOCUMENT_FOLDERS
-                 if (folder / name).is_symlink()]
-    for path in section_files(folder):
+                 if (where / name).is_symlink()]
+    for path in section_files(where):
         rel = path.relative_to(root).as_posix()
         why = refusal(root, path.relative_to(root))
         if why is not None:
@@ -72,9 +73,47 @@ def read_narrative(root: Path) -> tuple[dict[str, Narrative], list[Problem]]:
         problems += [Problem.at(Place(rel, None, line), None, f"lists or quotes are nested {depth} deep here; "
                                 f"bidkit shows at most {MAX_DEPTH} levels: bring the deepest ones up a level")
                      for line, depth in too_deep(text)]
-        key = path.stem if path.parent == folder else f"{path.parent.name}/{path.stem}"
+        key = path.stem if path.parent == where else f"{path.parent.name}/{path.stem}"
         found[key] = Narrative(path.stem, rel, text)
     return found, problems
+
+
+def language_folder(languages: list[str], lang: str) -> str:
+    """Where a language's sections live: the first language in `narrative/`, the others in `narrative/<lang>/`."""
+    return "narrative" if not languages or lang == languages[0] else f"narrative/{lang}"
+
+
+def read_narratives(root: Path, languages: list[str]) -> tuple[dict[str, dict[str, Narrative]], list[Problem]]:
+    """Each language's sections: language -> section id -> Narrative."""
+    found, problems = {}, []
+    for lang in languages or ["en"]:
+        found[lang], trouble = read_narrative(root, language_folder(languages, lang))
+        problems += trouble
+    return found, problems
+
+
+def check_languages(narratives: dict[str, dict[str, Narrative]], languages: list[str], sections: list[str],
+                    final: bool) -> list[Problem]:
+    """A section written in one language and not in another: a warning in draft, an error in final (a funder in
+    Wales must not receive a Welsh application with parts in English only, nor the reverse). A document's own
+    version of a section is compared the same way: `narrative/project-report/summary.md` wants
+    `narrative/cy/project-report/summary.md`."""
+    problems = []
+    if len(languages) < 2:
+        return problems
+
+    def counted(key: str) -> bool:          # a shared section, or a document's own version of one
+        doc, _, section = key.rpartition("/")
+        return key in sections if not doc else doc in DOCUMENT_FOLDERS and section in NARRATIVE_SECTIONS
+
+    written = {s for texts in narratives.values() for s in texts if counted(s)}
+    for lang in languages:
+        for section in sorted(written - set(narratives.get(lang, {}))):
+            problems.append(Problem.at(Place(f"{language_folder(languages, lang)}/{section}.md"), None,
+                                       f"is missing: '{section}' is written in "
+                                       f"{', '.join(l for l in languages if section in narratives.get(l, {}))} "
+                                       f"but not in '{lang}'", severity="error" if final else "warning"))
+    return problems
 
 
 def section_files(folder: Path) -> list[Path]:
@@ -122,10 +161,11 @@ def placeholder_problems(line: str) -> list[tuple[str, str]]:
     return found
 
 
-def check_sections(narrative: dict[str, Narrative], questions: list[str]) -> list[Problem]:
-    """Sections still to be written, and narrative files that no document uses."""
+def check_sections(narrative: dict[str, Narrative], questions: list[str], missing: bool = True) -> list[Problem]:
+    """Sections still to be written (in the first language: `check_languages` compares the others with it), and
+    narrative files that no document uses."""
     problems = []
-    for section in NARRATIVE_SECTIONS:
+    for section in NARRATIVE_SECTIONS if missing else ():
         if section not in narrative:
             problems.append(Problem.at(Place(f"narrative/{section}.md"), None, "is missing; its section will "
                                        "say it is still to be written", severity="warning"))

@@ -1,84 +1,88 @@
-"""The reference lists of SPEC.md, each as slug -> English label; labels are display text and go through translation."""
+"""The reference lists of SPEC.md, each as slug -> English label; labels are display text and go through translation
+(each wrapped in `N_` so pybabel extracts it; the documents translate it where they show it, `w.label`)."""
 from __future__ import annotations
 
 import difflib
 import re
 from functools import lru_cache
 
+from ..i18n.catalogue import N_
+
 NATIONS = {
-    "england": "England",
-    "scotland": "Scotland",
-    "wales": "Wales",
-    "northern-ireland": "Northern Ireland",
-    "uk-wide": "UK-wide",
+    "england": N_("England"),
+    "scotland": N_("Scotland"),
+    "wales": N_("Wales"),
+    "northern-ireland": N_("Northern Ireland"),
+    "uk-wide": N_("UK-wide"),
 }
 
 CHARACTERISTICS = {
-    "age": "Age",
-    "disability": "Disability",
-    "gender-reassignment": "Gender reassignment",
-    "marriage-civil-partnership": "Marriage and civil partnership",
-    "pregnancy-maternity": "Pregnancy and maternity",
-    "race": "Race",
-    "religion-belief": "Religion or belief",
-    "sex": "Sex",
-    "sexual-orientation": "Sexual orientation",
+    "age": N_("Age"),
+    "disability": N_("Disability"),
+    "gender-reassignment": N_("Gender reassignment"),
+    "marriage-civil-partnership": N_("Marriage and civil partnership"),
+    "pregnancy-maternity": N_("Pregnancy and maternity"),
+    "race": N_("Race"),
+    "religion-belief": N_("Religion or belief"),
+    "sex": N_("Sex"),
+    "sexual-orientation": N_("Sexual orientation"),
 }
 
 SDGS = {
-    1: "No poverty", 2: "Zero hunger", 3: "Good health and well-being", 4: "Quality education",
-    5: "Gender equality", 6: "Clean water and sanitation", 7: "Affordable and clean energy",
-    8: "Decent work and economic growth", 9: "Industry, innovation and infrastructure",
-    10: "Reduced inequalities", 11: "Sustainable cities and communities",
-    12: "Responsible consumption and production", 13: "Climate action", 14: "Life below water",
-    15: "Life on land", 16: "Peace, justice and strong institutions", 17: "Partnerships for the goals",
+    1: N_("No poverty"), 2: N_("Zero hunger"), 3: N_("Good health and well-being"), 4: N_("Quality education"),
+    5: N_("Gender equality"), 6: N_("Clean water and sanitation"), 7: N_("Affordable and clean energy"),
+    8: N_("Decent work and economic growth"), 9: N_("Industry, innovation and infrastructure"),
+    10: N_("Reduced inequalities"), 11: N_("Sustainable cities and communities"),
+    12: N_("Responsible consumption and production"), 13: N_("Climate action"), 14: N_("Life below water"),
+    15: N_("Life on land"), 16: N_("Peace, justice and strong institutions"), 17: N_("Partnerships for the goals"),
 }
 
 WELLBEING_GOALS = {
-    "prosperous": "A prosperous Wales",
-    "resilient": "A resilient Wales",
-    "healthier": "A healthier Wales",
-    "more-equal": "A more equal Wales",
-    "cohesive-communities": "A Wales of cohesive communities",
-    "vibrant-culture-welsh-language": "A Wales of vibrant culture and thriving Welsh language",
-    "globally-responsible": "A globally responsible Wales",
+    "prosperous": N_("A prosperous Wales"),
+    "resilient": N_("A resilient Wales"),
+    "healthier": N_("A healthier Wales"),
+    "more-equal": N_("A more equal Wales"),
+    "cohesive-communities": N_("A Wales of cohesive communities"),
+    "vibrant-culture-welsh-language": N_("A Wales of vibrant culture and thriving Welsh language"),
+    "globally-responsible": N_("A globally responsible Wales"),
 }
 
 PARTNER_TYPES = {
-    "charity": "Charity", "community-group": "Community group", "network": "Network",
-    "public-body": "Public body", "academic": "Academic", "business": "Business", "other": "Other",
+    "charity": N_("Charity"), "community-group": N_("Community group"), "network": N_("Network"),
+    "public-body": N_("Public body"), "academic": N_("Academic"), "business": N_("Business"), "other": N_("Other"),
 }
-PARTNER_ROLES = {"lead": "Lead", "consortium": "Consortium member", "supporter": "Supporter",
-                 "stakeholder": "Stakeholder"}
-MEETING_KINDS = {"meeting": "Meeting", "workshop": "Workshop", "webinar": "Webinar", "event": "Event",
-                 "training": "Training", "summit": "Summit"}
-MEETING_FORMATS = {"in-person": "In person", "online": "Online", "phone": "Phone", "hybrid": "Hybrid"}
-MEETING_STATUSES = {"held": "Held", "planned": "Planned", "cancelled": "Cancelled"}
-OUTCOME_TYPES = {"output": "Output", "outcome": "Outcome", "impact": "Impact"}
-READING_KINDS = {"report": "Report", "guidance": "Guidance", "book": "Book", "video": "Video",
-                 "article": "Article", "web": "Web page"}
-ACTION_STATUSES = {"planned": "Planned", "in-progress": "In progress", "done": "Done", "ongoing": "Ongoing",
-                   "dropped": "Dropped"}
-COST_TYPES = {"revenue": "Revenue", "capital": "Capital"}
-OUTCOME_PHASES = {"development": "Development (the work reported)", "funded": "Funded (what the grant will deliver)"}
-FUNDING_STATUSES = {"secured": "Secured", "pending": "Pending", "in-kind": "In kind"}
-YES_NO = {"yes": "Yes", "no": "No"}
-PROJECT_STATUSES = {"draft": "Draft", "final": "Final"}
+PARTNER_ROLES = {"lead": N_("Lead"), "consortium": N_("Consortium member"), "supporter": N_("Supporter"),
+                 "stakeholder": N_("Stakeholder")}
+MEETING_KINDS = {"meeting": N_("Meeting"), "workshop": N_("Workshop"), "webinar": N_("Webinar"), "event": N_("Event"),
+                 "training": N_("Training"), "summit": N_("Summit")}
+MEETING_FORMATS = {"in-person": N_("In person"), "online": N_("Online"), "phone": N_("Phone"), "hybrid": N_("Hybrid")}
+MEETING_STATUSES = {"held": N_("Held"), "planned": N_("Planned"), "cancelled": N_("Cancelled")}
+OUTCOME_TYPES = {"output": N_("Output"), "outcome": N_("Outcome"), "impact": N_("Impact")}
+READING_KINDS = {"report": N_("Report"), "guidance": N_("Guidance"), "book": N_("Book"), "video": N_("Video"),
+                 "article": N_("Article"), "web": N_("Web page")}
+ACTION_STATUSES = {"planned": N_("Planned"), "in-progress": N_("In progress"), "done": N_("Done"), "ongoing": N_("Ongoing"),
+                   "dropped": N_("Dropped")}
+COST_TYPES = {"revenue": N_("Revenue"), "capital": N_("Capital")}
+OUTCOME_PHASES = {"development": N_("Development (the work reported)"),
+                  "funded": N_("Funded (what the grant will deliver)")}
+FUNDING_STATUSES = {"secured": N_("Secured"), "pending": N_("Pending"), "in-kind": N_("In kind")}
+YES_NO = {"yes": N_("Yes"), "no": N_("No")}
+PROJECT_STATUSES = {"draft": N_("Draft"), "final": N_("Final")}
 ORGANISATION_TYPES = {
-    "unregistered-vco": "Unregistered voluntary or community organisation",
-    "unincorporated-registered-charity": "Unincorporated registered charity",
-    "charitable-incorporated-organisation": "Charitable incorporated organisation (CIO or SCIO)",
-    "not-for-profit-company": "Not-for-profit company",
-    "school": "School",
-    "college-or-university": "College or university",
-    "statutory-body": "Statutory body",
-    "faith-group": "Faith group",
+    "unregistered-vco": N_("Unregistered voluntary or community organisation"),
+    "unincorporated-registered-charity": N_("Unincorporated registered charity"),
+    "charitable-incorporated-organisation": N_("Charitable incorporated organisation (CIO or SCIO)"),
+    "not-for-profit-company": N_("Not-for-profit company"),
+    "school": N_("School"),
+    "college-or-university": N_("College or university"),
+    "statutory-body": N_("Statutory body"),
+    "faith-group": N_("Faith group"),
 }
 # The figures counted from the evidence, the one list of their names: a narrative quotes them as `{{ name }}`,
 # an indicator measures one of the first four, and `figures.Figures.counted()` gives them in this order.
-FIGURES = {"meetings_held": "Meetings held", "organisations_met": "Organisations met",
-           "people_reached": "People reached (attendances)", "partners": "Partners", "nations_covered": "Nations covered",
-           "amount_requested": "Amount requested"}
+FIGURES = {"meetings_held": N_("Meetings held"), "organisations_met": N_("Organisations met"),
+           "people_reached": N_("People reached (attendances)"), "partners": N_("Partners"), "nations_covered": N_("Nations covered"),
+           "amount_requested": N_("Amount requested")}
 MEASURES = {name: FIGURES[name] for name in ("meetings_held", "organisations_met", "people_reached", "partners")}
 LANGUAGES = {"en": "English", "cy": "Cymraeg"}
 

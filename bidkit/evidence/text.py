@@ -21,13 +21,43 @@ MAX_DEPTH = 8           # lists and quotes inside each other, as a reader counts
 PARSE_DEPTH = 100       # markdown-it drops, without a word, whatever lies deeper than its maxNesting
 
 
+LANG_SPAN = re.compile(r"\{lang=([a-z]{2,3}(?:-[A-Za-z]{2})?)\}")     # after `[text]`: text in another language
+
+
+def language_span(state, silent: bool) -> bool:
+    """`[pŵer pobl]{lang=cy}`: a passage in another language, as `lang_open`/`lang_close` around its inline
+    content (so bold, links and word counts work inside it); the brackets are not shown. Tried before links, so
+    `[text](url)` is untouched: only a label followed at once by `{lang=xx}` is a span."""
+    if state.src[state.pos] != "[":
+        return False
+    end = state.md.helpers.parseLinkLabel(state, state.pos, True)
+    if end < 0:
+        return False
+    found = LANG_SPAN.match(state.src, end + 1)
+    if not found:
+        return False
+    if not silent:
+        old_max = state.posMax
+        token = state.push("lang_open", "span", 1)
+        token.attrs = {"lang": found.group(1)}
+        state.pos, state.posMax = state.pos + 1, end
+        state.md.inline.tokenize(state)
+        state.posMax = old_max
+        state.push("lang_close", "span", -1)
+    state.pos = found.end()
+    return True
+
+
 @lru_cache(maxsize=1)
 def parser():
-    """The one Markdown dialect bidkit reads: CommonMark, raw HTML shown as text, nothing guessed."""
+    """The one Markdown dialect bidkit reads: CommonMark, raw HTML shown as text, nothing guessed, plus the
+    language span SPEC.md gives (`[pŵer pobl]{lang=cy}`)."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
-                                     "maxNesting": PARSE_DEPTH})
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
+                                   "maxNesting": PARSE_DEPTH})
+    md.inline.ruler.before("link", "language_span", language_span)
+    return md
 
 
 def too_deep(markdown: str) -> list[tuple[int, int]]:

@@ -1,6 +1,7 @@
-"""Languages: the gettext catalogue and babel's formats. Imports nothing else of bidkit's."""
-from .catalogue import BCP47, gettext_for, ngettext_for, translations
+"""Languages: the gettext catalogue, babel's formats and the Welsh alphabet. Imports nothing later in the flow."""
+from .catalogue import BCP47, N_, gettext_for, languages, ngettext_for, translations
+from .collation import sort_key
 from .formats import format_date, format_list, format_money, format_month, format_number
 
-__all__ = ["BCP47", "format_date", "format_list", "format_money", "format_month", "format_number", "gettext_for", "ngettext_for",
-           "translations"]
+__all__ = ["BCP47", "N_", "format_date", "format_list", "format_money", "format_month", "format_number",
+           "gettext_for", "languages", "ngettext_for", "sort_key", "translations"]

@@ -33,7 +33,46 @@ def format_number(value, lang: str = "en") -> str:
 
 def format_list(items: list[str], lang: str = "en") -> str:
     """`England, Scotland and Wales`: a list in a sentence, with the language's own "and" (no Oxford comma in
-    en_GB); empty for no items."""
+    en_GB); empty for no items. Welsh is joined here, not by babel (whose `cy` pattern writes "a(c)" and a comma
+    before it): see `welsh_list`."""
     from babel.lists import format_list as babel_list
 
-    return babel_list(list(items), locale=BABEL.get(lang, "en_GB")) if items else ""
+    items = list(items)
+    if not items:
+        return ""
+    if lang == "cy":
+        return welsh_list(items)
+    return babel_list(items, locale=BABEL.get(lang, "en_GB"))
+
+
+WELSH_VOWELS = set("aeiouwyâêîôûŵŷáéíóúàèìòùẁỳäëïöüẅÿ")
+ASPIRATE = {"C": "Ch", "P": "Ph", "T": "Th", "c": "ch", "p": "ph", "t": "th"}
+
+
+def welsh_list(items: list[str]) -> str:
+    """`Cymru, Lloegr, yr Alban a Gogledd Iwerddon`: the Welsh "and" is `a` before a consonant, `ac` before a
+    vowel and `a'r` before the article (`a'r Alban`); `a` brings the aspirate mutation (`Lloegr a Chymru`), so
+    this is for lists of Welsh words such as the reference lists' labels, not of names as written. An article
+    after the first item is written small (`yr Alban`), as inside a sentence."""
+    def article(word: str) -> tuple[str, str] | None:          # ("yr", "Alban") for "Yr Alban"
+        head, _, rest = word.partition(" ")
+        return (head.lower(), rest) if rest and head.lower() in ("y", "yr") else None
+
+    def inside(word: str) -> str:
+        found = article(word)
+        return f"{found[0]} {found[1]}" if found else word
+
+    if len(items) == 1:
+        return items[0]
+    first = [items[0]] + [inside(w) for w in items[1:-1]]
+    last = items[-1]
+    found = article(last)
+    if found:
+        joined = f"a'r {found[1]}"
+    elif last[:1].lower() in WELSH_VOWELS:
+        joined = f"ac {last}"
+    elif last[:1] in ASPIRATE and last[1:2].lower() != "h":
+        joined = f"a {ASPIRATE[last[0]]}{last[1:]}"
+    else:
+        joined = f"a {last}"
+    return f"{', '.join(first)} {joined}"

@@ -24,7 +24,7 @@ from ..problems import BidkitError
 from .docx_guard import objections, own_properties
 from .docx_fonts import embedded, shipped_fonts
 from .reproducible import core_xml, moment, stable_zip
-from .templating import describe, environment, find
+from .templating import describe, environment, find, untranslated_warnings, watched
 
 
 def open_template(path: Path):
@@ -72,12 +72,11 @@ def context(document: Document, sections: list[dict]) -> dict:
     return {"doc": doc, "sections": sections}
 
 
-def render_docx(document: Document, folders: list[Path]) -> bytes:
+def render_docx(document: Document, folders: list[Path], warnings: list[str] | None = None) -> bytes:
     """The DOCX bytes for one document, from `docx/<id>.docx` in the first template folder that has it."""
     from lxml import etree
 
     from .docx_items import Writer
-    from ..i18n import gettext_for
 
     path = find(folders, f"docx/{document.id}.docx")
     template = open_template(path)
@@ -94,7 +93,7 @@ def render_docx(document: Document, folders: list[Path]) -> bytes:
     lang = document.lang.split("-")[0]
     env = environment(folders, lang, autoescape=True)
     # plain gettext returns str, which is then escaped for XML like any value (the newstyle one returns Markup)
-    env.globals["_"] = gettext_for(lang)
+    env.globals["_"] = watched(lang, env.untranslated)[0]
     try:
         template.render(context(document, sections), jinja_env=env, autoescape=True)
     except (TemplateError, OverflowError) as exc:   # the sandbox raises OverflowError for a huge range()
@@ -106,6 +105,8 @@ def render_docx(document: Document, folders: list[Path]) -> bytes:
     except RecursionError:
         raise BidkitError(f"template error in {path}: a macro or include calls itself without end") from None
 
+    if warnings is not None:
+        warnings += untranslated_warnings(env, lang)
     result = template.docx
     fill_toc(result)
     set_properties(result, document)
@@ -325,4 +326,5 @@ def set_properties(docx_document, document: Document) -> None:
 
 
 def render(document: Document, folders: list[Path]) -> tuple[bytes, list[str]]:
-    return render_docx(document, folders), []
+    warnings: list[str] = []
+    return render_docx(document, folders, warnings), warnings

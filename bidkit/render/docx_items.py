@@ -37,6 +37,15 @@ def element(tag: str, **attrs: str):
     return el
 
 
+def language(r, lang: str | None) -> None:
+    """A passage in another language than the document's: `w:lang` on its run, so Word checks its spelling in
+    that language and a screen reader switches voice."""
+    if lang:
+        from ..i18n import BCP47
+
+        r._r.get_or_add_rPr().append(element("w:lang", w_val=BCP47.get(lang, lang)))
+
+
 def prototype_cell(twips: int, right: bool, bold: bool, shaded: bool):
     """One table cell, copied for every cell of its kind: fixed width, optional header shading, a paragraph
     with tight spacing, right-aligned for numbers, and one (bold) run whose text is filled in."""
@@ -121,6 +130,7 @@ class Writer:
             else:
                 r = paragraph.add_run(run.text)
                 r.bold, r.italic = run.bold or None, run.italic or None
+                language(r, run.lang)
 
     def hyperlink(self, paragraph, run: Run) -> None:
         """A real `w:hyperlink` to an external target, in the Hyperlink character style when there is one."""
@@ -128,6 +138,7 @@ class Writer:
         link = element("w:hyperlink", r_id=rid, w_history="1")
         r = paragraph.add_run(run.text)
         r.bold, r.italic = run.bold or None, run.italic or None
+        language(r, run.lang)
         if self.style("Hyperlink") is not None:
             r.style = self.styles["Hyperlink"]
         else:

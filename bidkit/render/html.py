@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from ..documents.content import Chart, Document, Heading
 from ..problems import BidkitError
 from .pdf import keep_groups, runs_html, source_date, svg_uri
-from .templating import describe, environment, find
+from .templating import describe, environment, find, untranslated_warnings
 
 FOLDER = "html/web"                       # the HTML page's templates, beside the PDF's in templates/html
 PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->|<metadata>.*?</metadata>|<style[^>]*>.*?</style>",
@@ -134,7 +134,9 @@ def outline(document: Document) -> Document:
     return replace(document, sections=sections)
 
 
-def page(document: Document, folders: list[Path]) -> str:
+def page(document: Document, folders: list[Path], warnings: list[str] | None = None) -> str:
+    """The page in the document's language (`<html lang>`, its labels from the catalogue; a label a template
+    asks for that the catalogue lacks is added to `warnings`)."""
     document = outline(document)
     name = f"{FOLDER}/{document.id}.html"
     template_file = find(folders, name)
@@ -153,6 +155,8 @@ def page(document: Document, folders: list[Path]) -> str:
             from None
     except BidkitError as exc:                      # inline_css refused a file: name the template that asked
         raise BidkitError(f"template error in {template_file}: {exc}") from None
+    if warnings is not None:
+        warnings += untranslated_warnings(env, document.lang.split("-")[0])
     faults = audit(html)
     if faults:
         raise BidkitError(f"the HTML template {template_file} wrote what a self-contained page may not have: "
@@ -161,6 +165,8 @@ def page(document: Document, folders: list[Path]) -> str:
 
 
 def render(document: Document, folders: list[Path]) -> tuple[bytes, list[str]]:
-    """The page's bytes (UTF-8, one line end) and no warnings: nothing is fetched, so nothing can go missing."""
-    html = page(document, folders)
-    return "\n".join(line.rstrip() for line in html.splitlines()).encode("utf-8") + b"\n", []
+    """The page's bytes (UTF-8, one line end) and its warnings: nothing is fetched, so nothing can go missing,
+    but a template's label with no translation is named."""
+    warnings: list[str] = []
+    html = page(document, folders, warnings)
+    return "\n".join(line.rstrip() for line in html.splitlines()).encode("utf-8") + b"\n", warnings

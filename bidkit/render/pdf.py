@@ -22,7 +22,7 @@ from ..paths import refusal
 from ..problems import BidkitError
 from .pdf_tags import labelled, repair
 from .reproducible import moment
-from .templating import describe, environment, find
+from .templating import describe, environment, find, untranslated_warnings
 
 
 URL_START = re.compile(r"https?://[^/\s]+", re.IGNORECASE)
@@ -43,6 +43,8 @@ def runs_html(runs: list[Run]) -> Markup:
             html = Markup("<strong>%s</strong>") % html
         if safe_link(run.href):
             html = Markup('<a href="%s">%s</a>') % (run.href, html)
+        if run.lang:
+            html = Markup('<span lang="%s">%s</span>') % (run.lang, html)
         out.append(html)
     return Markup("").join(out)
 
@@ -77,6 +79,13 @@ def keep_groups(items: list) -> list[tuple[bool, list]]:
 
 def short(item) -> bool:
     return item.kind in ("facts", "chart") or (item.kind == "table" and len(item.rows) <= 10)
+
+
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string (a translated label in the page footer): every character that could end the
+    string or the style element is escaped the CSS way, so no translation can break out of it."""
+    escaped = "".join(c if c.isalnum() or c in " .,:;-" else f"\\{ord(c):x} " for c in str(text))
+    return Markup(f'"{escaped}"')
 
 
 def svg_uri(chart: Chart) -> str:
@@ -147,7 +156,8 @@ class Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render_html(document: Document, folders: list[Path]) -> tuple[str, Path]:
+def render_html(document: Document, folders: list[Path], warnings: list[str] | None = None) -> tuple[str, Path]:
+    """The document's HTML and its template; labels without a translation are added to `warnings`."""
     name = f"html/{document.id}.html"
     template_file = find(folders, name)
     env = environment(folders, document.lang.split("-")[0])
@@ -155,6 +165,7 @@ def render_html(document: Document, folders: list[Path]) -> tuple[str, Path]:
     env.filters["svg_uri"] = svg_uri
     env.globals["watermark_uri"] = watermark_uri
     env.filters["keep_groups"] = keep_groups
+    env.filters["css_string"] = css_string
     try:
         html = env.get_template(name).render(doc=document, created=source_date())
     except (TemplateError, OverflowError) as exc:   # the sandbox raises OverflowError for a huge range()
@@ -162,6 +173,8 @@ def render_html(document: Document, folders: list[Path]) -> tuple[str, Path]:
     except RecursionError:
         raise BidkitError(f"template error in {template_file}: a macro or include calls itself without end") \
             from None
+    if warnings is not None:
+        warnings += untranslated_warnings(env, document.lang.split("-")[0])
     return html, template_file
 
 
@@ -170,7 +183,8 @@ def render_pdf(document: Document, folders: list[Path]) -> tuple[bytes, list[str
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
-    html, template_file = render_html(document, folders)
+    labels: list[str] = []
+    html, template_file = render_html(document, folders, labels)
     handler = Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
@@ -185,7 +199,7 @@ def render_pdf(document: Document, folders: list[Path]) -> tuple[bytes, list[str
                           f"{reason}") from None
     finally:
         logger.removeHandler(handler)
-    return repair(pdf), handler.messages
+    return repair(pdf), labels + handler.messages
 
 
 render = render_pdf

@@ -23,7 +23,11 @@ KEY = "/BKE"      # the id of the HTML element an element was built from; never 
 @contextmanager
 def labelled():
     """WeasyPrint's tree builder, with each element it yields labelled by its HTML element (the builder calls
-    itself through the module, so the wrapper sees every level)."""
+    itself through the module, so the wrapper sees every level), and given the /Lang of an element in another
+    language than the page's: WeasyPrint (70) tags `<span lang>` as a Span but drops its `lang`, so a screen
+    reader would read `[pŵer pobl]{lang=cy}` with English rules (PDF/UA, Matterhorn 11-006). When WeasyPrint
+    changes the function, tests/test_welsh.py finds the Span without /Lang and the structure tests the
+    fragments left apart."""
     import pydyf
     from weasyprint.layout.absolute import AbsolutePlaceholder
     from weasyprint.pdf import tags
@@ -35,10 +39,14 @@ def labelled():
 
     def build(box, parent, *args):
         real = box._box if isinstance(box, AbsolutePlaceholder) else box
-        for element in original(box, parent, *args):
-            if "BKE" not in element and getattr(real, "element", None) is not None:
-                element["BKE"] = pydyf.String(str(id(real.element)))
-            yield element
+        element = getattr(real, "element", None)
+        lang = element.get("lang") if element is not None and element.tag != "html" else None
+        for struct in original(box, parent, *args):
+            if "BKE" not in struct and element is not None:
+                struct["BKE"] = pydyf.String(str(id(element)))
+            if lang and "Lang" not in struct:
+                struct["Lang"] = pydyf.String(lang)
+            yield struct
 
     tags._build_box_tree = build
     try:

@@ -46,8 +46,35 @@ def environment(folders: list[Path], lang: str = "en", autoescape: bool = True) 
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_callables(gettext_for(lang), ngettext_for(lang), newstyle=True)
+    env.untranslated = set()           # labels a template asked for that the language's catalogue lacks
+    env.install_gettext_callables(*watched(lang, env.untranslated), newstyle=True)
     return env
+
+
+def watched(lang: str, missing: set):
+    """gettext and ngettext for `lang` that note each label with no translation, so a template a user added a
+    label to reports it (a warning naming the label) instead of silently showing English in a Welsh document."""
+    from ..i18n import translations
+
+    gettext, ngettext = gettext_for(lang), ngettext_for(lang)
+    catalogue = getattr(translations(lang), "_catalog", None)
+
+    def watched_gettext(message: str) -> str:
+        if catalogue is not None and message not in catalogue:
+            missing.add(message)
+        return gettext(message)
+
+    def watched_ngettext(singular: str, plural: str, n: int) -> str:
+        if catalogue is not None and (singular, 0) not in catalogue:
+            missing.add(singular)
+        return ngettext(singular, plural, n)
+
+    return watched_gettext, watched_ngettext
+
+
+def untranslated_warnings(env, lang: str) -> list[str]:
+    return [f"the template label {label!r} has no '{lang}' translation, so it is shown in English; add it to "
+            "the catalogue (scripts/translations.py)" for label in sorted(getattr(env, "untranslated", ()))]
 
 
 def find(folders: list[Path], name: str) -> Path:

@@ -23,11 +23,37 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class LangText(Strict):
+    """A funder's words in English and Welsh (`title: {en: ..., cy: ...}`; plain text is English only). Shown as
+    English where no language is asked for (messages, f-strings), so code that predates Welsh keeps working."""
+    en: str = Field(description="the text in English")
+    cy: str = Field("", description="the text in Welsh (Cymraeg)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def from_text(cls, value):
+        return {"en": value} if isinstance(value, str) else value
+
+    def __str__(self) -> str:
+        return self.en
+
+    def has(self, lang: str) -> bool:
+        return bool(getattr(self, lang, ""))
+
+    def get(self, lang: str) -> str:
+        """The text in `lang`; English only when the profile has none (load reports that as a warning)."""
+        return getattr(self, lang, "") or self.en
+
+
+def lang_text(value) -> LangText:
+    return value if isinstance(value, LangText) else LangText.model_validate(value or "")
+
+
 class Question(Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     field: str
-    title: str
-    guidance: str = ""
+    title: LangText
+    guidance: LangText = LangText(en="")
     min_words: Optional[int] = Field(default=None, ge=0)
     max_words: Optional[int] = Field(default=None, ge=1)
     max_chars: Optional[int] = Field(default=None, ge=1)
@@ -70,8 +96,9 @@ class Rules(Strict):
 
 class Profile(Strict):
     id: str
-    funder: str
-    programme: str
+    funder: LangText
+    programme: LangText
+    project_name: LangText = LangText(en="Project name")    # the form's own title for the project's name
     source: str
     rules: Rules
     questions: list[Question]
@@ -82,6 +109,17 @@ class Profile(Strict):
         if len(ids) != len(set(ids)):
             raise ValueError("question ids must be unique")
         return self
+
+
+def untranslated(profile: Profile, lang: str) -> list[str]:
+    """The profile's texts a document in `lang` would show in English: what the load warns about."""
+    if lang == "en":
+        return []
+    found = [name for name in ("funder", "programme") if not getattr(profile, name).has(lang)]
+    for q in profile.questions:
+        found += [f"questions.{q.id}.{name}" for name in ("title", "guidance")
+                  if getattr(q, name).en and not getattr(q, name).has(lang)]
+    return found
 
 
 def profile_paths(project: Path | None) -> list[Path]:
@@ -140,10 +178,30 @@ def plain(data):
     return data
 
 
+def check_answers(profile: Profile, narrative: dict, final: bool, lang: str = "en",
+                  missing: bool = True) -> list[Problem]:
+    """Each answer (in one language) against its limits, counted the same way in every language; over or under a
+    limit is a warning in draft and an error in final. A missing answer is an error when `missing`."""
+    problems = []
+    for q in profile.questions:
+        answer = narrative.get(q.id)
+        if answer is None:
+            if missing:
+                problems.append(Problem.at(Place(f"narrative/{q.id}.md"), None, f"the answer to \"{q.title}\" is "
+                                           f"missing; write it in narrative/{q.id}.md"))
+            continue
+        said = {"over": "{n} words; the funder allows at most {limit}",
+                "under": "{n} words; the funder asks for at least {limit}",
+                "over-chars": "{n} characters; the funder allows at most {limit}"}
+        for kind, counted, limit in q.breaches(count_words(answer.text), count_chars(answer.text)):
+            problems.append(Problem.at(Place(answer.file), None, said[kind].format(n=counted, limit=limit),
+                                       severity="error" if final else "warning"))
+    return problems
+
+
 def check(profile: Profile, project, narrative: dict, budget: list, lines: dict) -> list[Problem]:
     """Every breach of the profile, naming its field; over/under a word limit is a warning unless final."""
     final = project.status == "final"
-    soft = "error" if final else "warning"
     rules = profile.rules
     problems: list[Problem] = []
 
@@ -151,18 +209,7 @@ def check(profile: Profile, project, narrative: dict, budget: list, lines: dict)
         problems.append(Problem.at(Place("project.yaml", None, lines.get(key.split(".")[0])), key, message,
                                    value, severity))
 
-    for q in profile.questions:
-        answer = narrative.get(q.id)
-        if answer is None:
-            problems.append(Problem.at(Place(f"narrative/{q.id}.md"), None, f"the answer to \"{q.title}\" is "
-                                       f"missing; write it in narrative/{q.id}.md"))
-            continue
-        said = {"over": "{n} words; the funder allows at most {limit}",
-                "under": "{n} words; the funder asks for at least {limit}",
-                "over-chars": "{n} characters; the funder allows at most {limit}"}
-        for kind, counted, limit in q.breaches(count_words(answer.text), count_chars(answer.text)):
-            problems.append(Problem.at(Place(answer.file), None, said[kind].format(n=counted, limit=limit),
-                                       severity=soft))
+    problems += check_answers(profile, narrative, final)
 
     if rules.project_name_max_chars and project.title and len(project.title) > rules.project_name_max_chars:
         at("title", f"is {len(project.title)} characters; the funder allows {rules.project_name_max_chars}")
