@@ -271,10 +271,10 @@ def read_evidence(root: Path) -> tuple[Evidence, list[Problem], bool]:
 
     problems.sort(key=lambda p: (p.file, p.sheet or "", p.row or 0))
     complete = not (project is None or project._invalid or errors(problems))
-    return Evidence(root, project if project is not None else facts, partners, meetings, records["outcomes"],
-                    records["reading-list"], records["action-plan"], records["budget"], narrative, profile, problems,
-                    sorted(files), records["delivery-plan"], records["other-funding"], asked, narratives), problems,
-                    complete
+    evidence = Evidence(root, project if project is not None else facts, partners, meetings, records["outcomes"],
+                        records["reading-list"], records["action-plan"], records["budget"], narrative, profile,
+                        problems, sorted(files), records["delivery-plan"], records["other-funding"], asked, narratives)
+    return evidence, problems, complete
 
 
 def load_project(root: Path, problems: list[Problem]) -> Project | None:
