@@ -116,7 +116,7 @@ def build(project: Path, out: Path, docs, formats, langs, jobs, force):
 
     try:
         report = run_build(project, out, list(docs) or None, list(formats) or None, jobs, force, progress,
-                           list(langs) or None)
+                           langs=list(langs) or None)
     except EvidenceInvalid as exc:
         status and status.stop()
         echo_problems(exc.problems, False)
@@ -306,22 +306,11 @@ def diff(old: Path, new: Path, as_json: bool, out: Path | None):
             click.echo("Nothing was written: the tracked DOCX is built from valid evidence.")
         sys.exit(EXIT_INVALID)
     if out is not None:
+        from .output import write_changes
+
         written = write_changes(changes, out)
         if not as_json:
             click.echo(f"Wrote {', '.join(written)} to {out}")
-
-
-def write_changes(changes, out: Path) -> list[str]:
-    from .changes.report import changes_html
-    from .changes.tracked_docx import tracked_documents
-    from .output import check_folder, commit, make_folder
-
-    check_folder(changes.new.folder, out)       # never inside NEW: its next check would read the files
-    check_folder(changes.old.folder, out)
-    files = {"changes.html": changes_html(changes), **tracked_documents(changes.old, changes.new)}
-    make_folder(out)
-    commit(out, files)
-    return list(files)
 
 
 @cli.command()

@@ -147,7 +147,7 @@ def test_records_added_removed_changed(changes):
 def test_narrative_per_section(changes):
     found = [(s.section, s.lang, s.change, s.file, s.added, s.removed, s.words, s.limit) for s in changes.narrative]
     assert found == [
-        ("next-steps", "en", "added", "narrative/next-steps.md", 245, 0, None, None),
+        ("next-steps", "en", "added", "narrative/next-steps.md", 250, 0, None, None),
         ("summary", "en", "changed", "narrative/summary.md", 10, 13, None, None),
         ("your-idea-project", "en", "changed", "narrative/your-idea-project.md", 4, 0, (313, 317), "50–500 words"),
         ("lessons", "en", "removed", "narrative/lessons.md", 0, 258, None, None),

@@ -130,7 +130,12 @@ def test_a_language_span_is_a_run_in_that_language_and_counts_its_words():
 def test_welsh_is_never_hyphenated_with_english_patterns():
     css = (ROOT / "templates" / "html" / "style.css").read_text(encoding="utf-8")
     base = (ROOT / "templates" / "html" / "base.html").read_text(encoding="utf-8")
-    assert "hyphens: auto" not in css.replace("-webkit-", "")
+    # table cells hyphenate in the document's language (English and pyphen's other patterns); a selector of
+    # element names alone is outranked by :lang(cy), so Welsh cells keep manual hyphenation
+    import re
+
+    auto = [m.group(1).strip() for m in re.finditer(r"([^{}]*)\{[^}]*hyphens:\s*auto", css.replace("-webkit-", ""))]
+    assert auto and all(re.fullmatch(r"[a-z0-9, ]+", selector) for selector in auto), auto
     assert ":lang(cy) { hyphens: manual; }" in base
 
 

@@ -201,3 +201,16 @@ def test_no_address_breaks_after_its_scheme(pdfs, name):
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(pdfs[name]).pages)
     assert ("https://" in text) == (name != "funding-proposal")     # the reading list's web addresses
     assert not re.search(r"https?://[ \t]*\n", text)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_contents_links_say_their_section_titles(pdfs, name):
+    """A screen reader announces a link by its /Contents: the section's title, never its id ("at-a-glance")."""
+    import pikepdf
+
+    with pikepdf.open(pdfs[name]) as pdf:
+        said = [str(a.get("/Contents", "")) for page in pdf.pages for a in page.get("/Annots", [])
+                if a.get("/Subtype") == "/Link" and "/Dest" in a]
+    assert said, "the contents has links"
+    assert not [s for s in said if re.fullmatch(r"[a-z0-9-]+", s)], said
+    assert "Reading list" in said or "Budget" in said

@@ -199,7 +199,7 @@ def render_pdf(document: Document, folders: list[Path]) -> tuple[bytes, list[str
                           f"{reason}") from None
     finally:
         logger.removeHandler(handler)
-    return repair(pdf), labels + handler.messages
+    return repair(pdf, {s.id: s.title for s in document.sections}), labels + handler.messages
 
 
 render = render_pdf

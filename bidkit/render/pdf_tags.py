@@ -55,13 +55,20 @@ def labelled():
         tags._build_box_tree = original
 
 
-def repair(data: bytes) -> bytes:
+def repair(data: bytes, titles: dict[str, str] | None = None) -> bytes:
+    """The structure tree mended (see the module's docstring); `titles`, anchor -> the words a contents link
+    says: WeasyPrint gives each internal link its target's id as the text a screen reader announces."""
     import pikepdf
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
         tree = pdf.Root.get("/StructTreeRoot")
         if tree is None:
             return data
+        for page in pdf.pages:
+            for link in page.get("/Annots", []):
+                said = str(link.get("/Contents", ""))
+                if link.get("/Subtype") == "/Link" and said in (titles or {}):
+                    link.Contents = pikepdf.String(titles[said])
         fixer = Fixer(pdf)
         for top in kids_of(tree):
             fixer.merge(top)
