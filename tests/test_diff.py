@@ -394,3 +394,13 @@ def test_the_same_drafts_and_source_date_epoch_give_the_same_bytes(tracked, narr
     assert sorted(p.name for p in again.iterdir()) == sorted(p.name for p in first.iterdir())
     for path in again.iterdir():
         assert path.read_bytes() == (first / path.name).read_bytes(), path.name
+
+
+def test_a_welsh_section_edited_is_a_change_in_welsh(tmp_path):
+    """The example is written in English and Welsh: an edit to narrative/cy/summary.md is reported as a Welsh
+    change of that section, by word, and English is untouched."""
+    old = copy_example(tmp_path / "old")
+    new = copy_example(tmp_path / "new")
+    edit(new / "narrative" / "cy" / "summary.md", "Mae rhai pobl yn bell iawn", "Mae llawer o bobl yn bell")
+    found = [(s.section, s.lang, s.change, s.file, s.added, s.removed) for s in compare(old, new).narrative]
+    assert found == [("summary", "cy", "changed", "narrative/cy/summary.md", 3, 3)]

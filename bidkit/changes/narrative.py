@@ -68,8 +68,10 @@ class SectionChange:
 
 
 def sections_of(ev: Evidence) -> dict[tuple[str, str], object]:
-    """(language, section id) -> Narrative: the first language's `narrative/*.md`."""
-    return {(ev.project.language, sid): text for sid, text in ev.narrative.items()}
+    """(language, section id) -> Narrative, in every language the project is written in (`narrative/*.md`,
+    `narrative/cy/*.md`): a Welsh answer edited is a change as much as an English one."""
+    by_language = ev.narratives or {ev.project.language: ev.narrative}
+    return {(lang, sid): text for lang, texts in by_language.items() for sid, text in texts.items()}
 
 
 def limit_text(a) -> str | None:
