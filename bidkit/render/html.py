@@ -9,17 +9,15 @@ checked before it is returned, so an edited template cannot bring back a script 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from jinja2 import TemplateError
 from markupsafe import Markup, escape
 
-from ..documents.content import Chart, Document, Heading
+from ..documents.content import Chart, Document
 from ..problems import BidkitError
-from .pdf import keep_groups, runs_html, source_date, svg_uri
-from .templating import describe, environment, find, untranslated_warnings
+from .pdf import render_template
+from .templating import find
 
 FOLDER = "html/web"                       # the HTML page's templates, beside the PDF's in templates/html
 PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->|<metadata>.*?</metadata>|<style[^>]*>.*?</style>",
@@ -119,44 +117,11 @@ def audit(html: str) -> list[str]:
     return list(dict.fromkeys(parser.faults))
 
 
-def outline(document: Document) -> Document:
-    """The document with no heading level skipped inside a section (a narrative's `###` straight under its
-    section becomes the section's first sub-level), since a screen reader's list of headings is the page's map."""
-    sections = []
-    for section in document.sections:
-        level, items = 1, []
-        for item in section.items:
-            if isinstance(item, Heading):
-                item = replace(item, level=min(item.level, level + 1))
-                level = item.level
-            items.append(item)
-        sections.append(replace(section, items=items))
-    return replace(document, sections=sections)
-
-
 def page(document: Document, folders: list[Path], warnings: list[str] | None = None) -> str:
     """The page in the document's language (`<html lang>`, its labels from the catalogue; a label a template
     asks for that the catalogue lacks is added to `warnings`)."""
-    document = outline(document)
-    name = f"{FOLDER}/{document.id}.html"
-    template_file = find(folders, name)
-    env = environment(folders, document.lang.split("-")[0])
-    env.filters["runs"] = runs_html
-    env.filters["inline_svg"] = inline_svg
-    env.filters["svg_uri"] = svg_uri             # the shared macros file also holds the PDF's image chart
-    env.filters["keep_groups"] = keep_groups     # and groups a heading with what follows it
-    env.globals["inline_css"] = stylesheet(folders)
-    try:
-        html = env.get_template(name).render(doc=document, created=source_date())
-    except (TemplateError, OverflowError) as exc:
-        raise BidkitError(f"template error in {template_file}: {describe(exc)}") from None
-    except RecursionError:
-        raise BidkitError(f"template error in {template_file}: a macro or include calls itself without end") \
-            from None
-    except BidkitError as exc:                      # inline_css refused a file: name the template that asked
-        raise BidkitError(f"template error in {template_file}: {exc}") from None
-    if warnings is not None:
-        warnings += untranslated_warnings(env, document.lang.split("-")[0])
+    html, template_file = render_template(document, folders, f"{FOLDER}/{document.id}.html",
+                                          {"inline_svg": inline_svg}, {"inline_css": stylesheet(folders)}, warnings)
     faults = audit(html)
     if faults:
         raise BidkitError(f"the HTML template {template_file} wrote what a self-contained page may not have: "

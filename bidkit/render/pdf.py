@@ -158,14 +158,20 @@ class Collect(logging.Handler):
 
 def render_html(document: Document, folders: list[Path], warnings: list[str] | None = None) -> tuple[str, Path]:
     """The document's HTML and its template; labels without a translation are added to `warnings`."""
-    name = f"html/{document.id}.html"
+    return render_template(document, folders, f"html/{document.id}.html", {}, {"watermark_uri": watermark_uri},
+                           warnings)
+
+
+def render_template(document: Document, folders: list[Path], name: str, filters: dict, names: dict,
+                    warnings: list[str] | None = None) -> tuple[str, Path]:
+    """A document's template rendered in the sandbox with the filters every page template shares (the PDF's and
+    the HTML page's: `_items.html` is theirs both) and the caller's own `filters` and global `names`; a fault is
+    named at its template file, a label with no translation added to `warnings`."""
     template_file = find(folders, name)
-    env = environment(folders, document.lang.split("-")[0])
-    env.filters["runs"] = runs_html
-    env.filters["svg_uri"] = svg_uri
-    env.globals["watermark_uri"] = watermark_uri
-    env.filters["keep_groups"] = keep_groups
-    env.filters["css_string"] = css_string
+    lang = document.lang.split("-")[0]
+    env = environment(folders, lang)
+    env.filters.update(runs=runs_html, svg_uri=svg_uri, keep_groups=keep_groups, css_string=css_string, **filters)
+    env.globals.update(names)
     try:
         html = env.get_template(name).render(doc=document, created=source_date())
     except (TemplateError, OverflowError) as exc:   # the sandbox raises OverflowError for a huge range()
@@ -173,8 +179,10 @@ def render_html(document: Document, folders: list[Path], warnings: list[str] | N
     except RecursionError:
         raise BidkitError(f"template error in {template_file}: a macro or include calls itself without end") \
             from None
+    except BidkitError as exc:                      # a global refused a file: name the template that asked
+        raise BidkitError(f"template error in {template_file}: {exc}") from None
     if warnings is not None:
-        warnings += untranslated_warnings(env, document.lang.split("-")[0])
+        warnings += untranslated_warnings(env, lang)
     return html, template_file
 
 
