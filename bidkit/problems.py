@@ -2,10 +2,22 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from dataclasses import asdict, dataclass, field
 from typing import Iterable, Literal
 
 Severity = Literal["error", "warning"]
+
+
+class Label(str):
+    """A fixed label given to a message as an argument (a nation's name, a kind of evidence): shown in the
+    reader's language, where a name a partner wrote (a partner, a file) is shown as written."""
+
+
+def plural(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a message whose words depend on its `{n}` (pybabel extracts `plural("…", "…")` as one entry with
+    its plural: Welsh has six forms); pass it to `Problem.at` as the message."""
+    return singular, plural
 
 
 def shown(text: str) -> str:
@@ -58,30 +70,49 @@ class Problem:
     message: str
     cell: str | None = None         # `E7`: in a workbook, the cell the value was in
     kind: str | None = field(default=None, compare=False)   # the kind of evidence left unread, where a reader knows
+    # The message before its arguments were put in: the catalogue's msgid (or a (singular, plural) pair, chosen
+    # by args["n"]), so the CLI can show it in the reader's language. None: a message with no translation yet.
+    template: str | tuple[str, str] | None = field(default=None, compare=False, repr=False)
+    args: dict | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def at(cls, place: Place, field: str | None, message: str, value: object = None,
-           severity: Severity = "error", kind: str | None = None) -> "Problem":
+    def at(cls, place: Place, field: str | None, message: "str | tuple[str, str] | Message", value: object = None,
+           severity: Severity = "error", kind: str | None = None, args: dict | None = None) -> "Problem":
+        """`message` is a template marked for translation (`N_("must be {ge} or more")`, or `plural(…)`), its
+        `{names}` filled from `args` (or a `Message` carrying both); the English words are kept as `message`,
+        the contract's."""
+        if isinstance(message, Message):
+            message, args = message.template, message.args
         shown = None if value is None else str(value)
         if shown is not None and len(shown) > 80:
             shown = shown[:77] + "..."
-        return cls(severity, undecodable(place.file), place.sheet, place.row, field, shown, message, place.cell,
-                   kind)
+        english = fill(message, args, None)
+        return cls(severity, undecodable(place.file), place.sheet, place.row, field, shown, english, place.cell,
+                   kind, message, dict(args) if args else None)
+
+    def words(self, reader=None) -> str:
+        """The message in the reader's language (`reader`: the catalogue's `Words`; None: English)."""
+        if reader is None or self.template is None:
+            return self.message
+        return fill(self.template, self.args, reader)
 
     @property
     def place(self) -> Place:
         return Place(self.file, self.sheet, self.row, self.cell.rstrip("0123456789") if self.cell else None)
 
-    def line(self) -> str:
-        """The compiler-style line a partner reads: `meetings.csv:7: date: ...`."""
+    def line(self, reader=None) -> str:
+        """The compiler-style line a partner reads: `meetings.csv:7: date: ...`, in the reader's language (the
+        field is the column's name as the file has it, in every language)."""
+        _ = reader._ if reader is not None else (lambda text: text)
         field = f"{self.field}: " if self.field else ""
-        tag = "warning: " if self.severity == "warning" else ""
-        return shown(f"{self.place}: {tag}{field}{self.message}")
+        tag = _("warning: ") if self.severity == "warning" else ""
+        return shown(f"{self.place}: {tag}{field}{self.words(reader)}")
 
     def as_dict(self) -> dict:
         """What --json prints: the contract's keys (the internal `kind` is not one of them)."""
         found = asdict(self)
-        del found["kind"]
+        for internal in ("kind", "template", "args"):
+            del found[internal]
         return found
 
 
@@ -97,15 +128,57 @@ def warnings(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "warning"]
 
 
-def summary(problems: list[Problem]) -> str:
-    """`2 errors, 1 warning in 3 files`."""
+def fill(template: str | tuple[str, str], args: dict | None, reader) -> str:
+    """A message template in the reader's language (None: English) with its arguments put in: a `Label` is
+    translated, a date written as the language writes it ("13 Tachwedd 2018")."""
+    args = args or {}
+    if isinstance(template, str):
+        text = template if reader is None else reader._(template)
+    elif reader is None:
+        text = template[0 if args.get("n") == 1 else 1]
+    else:
+        text = reader.n_(template[0], template[1], args["n"])
+    if not args:
+        return text
+    lang = reader.lang if reader is not None else "en"
+    return text.format(**{k: shown_arg(v, reader, lang) for k, v in args.items()})
+
+
+def shown_arg(value, reader, lang: str):
+    if isinstance(value, Label):
+        return value if reader is None else reader._(value)
+    if isinstance(value, date):
+        from .i18n.formats import format_date
+
+        return format_date(value, lang)
+    return value
+
+
+def summary(problems: list[Problem], reader=None) -> str:
+    """`2 errors, 1 warning in 3 files`, in the reader's language (None: English)."""
     n_err, n_warn = len(errors(problems)), len(warnings(problems))
     files = len({p.file for p in problems})
+    ngettext = reader.n_ if reader is not None else (lambda one, many, n: one if n == 1 else many)
+    return (ngettext("{n} error", "{n} errors", n_err).format(n=n_err) + ", "
+            + ngettext("{n} warning", "{n} warnings", n_warn).format(n=n_warn) + " "
+            + ngettext("in {n} file", "in {n} files", files).format(n=files))
 
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
 
-    return f"{plural(n_err, 'error')}, {plural(n_warn, 'warning')} in {plural(files, 'file')}"
+@dataclass(frozen=True)
+class Message:
+    """A message not yet a problem, as an exception carries it (`raise DateError(Message(N_("…"), {…}))`): its
+    template and arguments, and its English words as `str()`."""
+    template: str | tuple[str, str]
+    args: dict | None = None
+
+    def __str__(self) -> str:
+        return fill(self.template, self.args, None)
+
+
+def message_of(exc: Exception) -> "Message | str":
+    """What an exception raised with a `Message` carries, for `Problem.at`; any other exception's words."""
+    found = exc.args[0] if exc.args else None
+    return found if isinstance(found, Message) else str(exc)
 
 
 class BidkitError(Exception):

@@ -10,6 +10,10 @@ the .po directly, so there is nothing to compile.
     .venv/bin/python scripts/translations.py --check    only report: exit 1 when a label has no translation or
                                                          an entry is no longer used (the tests do the same)
     .venv/bin/python scripts/translations.py --init xx  start a catalogue for language xx
+    .venv/bin/python scripts/translations.py --fill cy FILE.json
+                                                         put in translations from a JSON object, each English
+                                                         label to its translation (a list of the language's
+                                                         plural forms for a label with a plural)
 """
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 LOCALE = ROOT / "bidkit" / "i18n" / "locale"
 POT = LOCALE / "bidkit.pot"
 MAPPING = ROOT / "babel.cfg"
-KEYWORDS = ["n_:1,2"]           # besides pybabel's defaults (_, N_, gettext, ngettext, ...)
+KEYWORDS = ["n_:1,2", "plural:1,2"]   # besides pybabel's defaults (_, N_, gettext, ngettext, ...)
 HEADER = {"project": "bidkit", "copyright_holder": "bidkit contributors", "msgid_bugs_address": ""}
 
 
@@ -73,11 +77,42 @@ def problems(lang: str, fresh=None) -> tuple[list[str], list[str]]:
     return missing, unused
 
 
+def fill(lang: str, source: Path) -> int:
+    """Sets each label's translation from `source`; a label the catalogue does not have is an error (run the
+    extraction first), so a typing slip in a msgid cannot pass as translated."""
+    import json
+
+    from babel.messages.pofile import read_po, write_po
+
+    path = LOCALE / lang / "LC_MESSAGES" / "bidkit.po"
+    po = read_po(io.BytesIO(path.read_bytes()), locale=lang)
+    unknown = []
+    for label, text in json.loads(source.read_text(encoding="utf-8")).items():
+        entry = po.get(label) or next((m for m in po if isinstance(m.id, tuple) and m.id[0] == label), None)
+        if entry is None:
+            unknown.append(label)
+            continue
+        if isinstance(entry.id, tuple) != isinstance(text, list):
+            unknown.append(f"{label} (give {'a list of plural forms' if isinstance(entry.id, tuple) else 'a string'})")
+            continue
+        entry.string = tuple(text) if isinstance(text, list) else text
+        entry.flags.discard("fuzzy")
+    for label in unknown:
+        print(f"{lang}: not in the catalogue: {label!r}")
+    buffer = io.BytesIO()
+    write_po(buffer, po, omit_header=False, include_previous=True, sort_output=True)
+    path.write_bytes(buffer.getvalue())
+    return 1 if unknown else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--init", metavar="LANG")
+    parser.add_argument("--fill", nargs=2, metavar=("LANG", "FILE"))
     options = parser.parse_args()
+    if options.fill:
+        return fill(options.fill[0], Path(options.fill[1]))
     langs = sorted(p.parent.parent.name for p in LOCALE.glob("*/LC_MESSAGES/bidkit.po"))
     if not options.check:
         pybabel(*extract_args(POT))

@@ -52,7 +52,7 @@ def test_strict_turns_warnings_into_failure(make_project):
     assert result.output.splitlines() == [
         "narrative/summary.md: warning: is missing; its section will say it is still to be written",
         "0 errors, 1 warning in 1 file",
-        "Aborted with 1 warnings in strict mode!",
+        "Aborted with 1 warning in strict mode!",
     ]
 
 

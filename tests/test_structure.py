@@ -95,7 +95,7 @@ def test_every_preloaded_name_imports():
 
 
 def test_the_registries_drive_the_commands_and_templates():
-    from bidkit.cli import build
+    from bidkit.cli.documents import build
     from bidkit.documents import DOCUMENTS, module_of
     from bidkit.render import FORMATS, RENDERERS, module_name as renderer_module
 

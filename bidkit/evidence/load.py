@@ -277,6 +277,18 @@ def read_evidence(root: Path) -> tuple[Evidence, list[Problem], bool]:
     return evidence, problems, complete
 
 
+def main_language(root: Path) -> str:
+    """The language project.yaml names first, read before the evidence is checked so that its problems can be
+    told in it; English when the file or its `languages:` cannot be read (check then says why, in English)."""
+    try:
+        data = read_yaml(root / "project.yaml", "project.yaml", root)
+    except (ReadError, OSError, ValueError):
+        return "en"
+    found = data.get("languages") if isinstance(data, YMap) else None
+    first = found[0] if isinstance(found, list) and found else None
+    return first if first in tx.LANGUAGES else "en"
+
+
 def load_project(root: Path, problems: list[Problem]) -> Project | None:
     """The project, or when project.yaml has errors a PartialProject of its valid keys (`_invalid` names the
     others); None when there is no project.yaml to read."""

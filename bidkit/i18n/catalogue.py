@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import gettext as _gettext
 import io
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 from pathlib import Path
 
 from ..problems import BidkitError
@@ -60,6 +62,18 @@ def languages() -> list[str]:
     """English and every language with a catalogue."""
     found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
     return [SOURCE, *[lang for lang in found if lang != SOURCE]]
+
+
+@dataclass(frozen=True)
+class Words:
+    """A reader's language for lines and messages (`Problem.line(words)`): its code, gettext and ngettext."""
+    lang: str
+    _: Callable[[str], str]
+    n_: Callable[[str, str, int], str]
+
+
+def words(lang: str) -> Words:
+    return Words(lang, gettext_for(lang), ngettext_for(lang))
 
 
 def gettext_for(lang: str):
