@@ -80,7 +80,8 @@ def build(project: Path, out: Path, docs, formats, langs, jobs, force):
               help="Only this format (repeatable; default all).")
 @click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
 @click.option("--by-partner", "by_partner", is_flag=True,
-              help="Also write check --by-partner's reports of each project into OUT/<name>/partner-reports/.")
+              help="Also write check --by-partner's reports of each project into OUT/<name>/partner-reports/, "
+                   "each in its project's main language.")
 @click.option("--tls-ca-file", metavar="FILE", help="With a tls:// scheduler: the certificate authority.")
 @click.option("--tls-cert", metavar="FILE", help="With a tls:// scheduler: this client's certificate.")
 @click.option("--tls-key", metavar="FILE", help="With a tls:// scheduler: this client's private key.")

@@ -19,7 +19,8 @@ from .common import EXIT_INVALID, echo_problems, lang_option, load_or_exit, proj
               help="Also write into this folder one report per partner, <partner-id>.html to read and .csv to "
                    "sort: the problems in that partner's files (its subfolder, e.g. partners/wcva/, or file-name "
                    "suffix, e.g. meetings-wcva.csv), each with file, sheet, cell, what is wrong and what to write "
-                   "instead. What belongs to no partner goes to facilitator.html and .csv.")
+                   "instead, in the language of the lines printed (--lang). What belongs to no partner goes to "
+                   "facilitator.html and .csv.")
 @lang_option
 def check(project: Path, as_json: bool, strict: bool, by_partner: Path | None, lang: str | None):
     """Validate the evidence in PROJECT (default ./evidence) and list every problem."""
