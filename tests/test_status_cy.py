@@ -182,3 +182,27 @@ def test_what_to_write_instead_in_welsh(file, field, message, welsh):
     problem = Problem.at(Place(file, row=2), field, message)
     assert advice(problem, CY) == welsh
     assert advice(problem) == advice(problem, words("en"))              # English: the words as they were
+
+
+def test_build_speaks_the_projects_main_language(example, tmp_path):
+    project = example / "project.yaml"
+    project.write_text(project.read_text(encoding="utf-8").replace("languages: [en, cy]", "languages: [cy, en]"),
+                       encoding="utf-8")
+    result = run("build", example, "--out", tmp_path / "out", "--doc", "concept-paper", "--format", "html",
+                 "--lang", "en")                                    # --lang picks the documents, not the words
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(line.startswith("  concept-paper.en.html") and " wedi'i hysgrifennu mewn " in line for line in lines)
+    assert lines[-1].startswith("1 ffeil wedi'i hysgrifennu, 0 yn gyfredol, mewn ")
+    again = run("build", example, "--out", tmp_path / "out", "--doc", "concept-paper", "--format", "html",
+                "--lang", "en").output.splitlines()
+    assert any(line.startswith("  concept-paper.en.html") and line.endswith(" yn gyfredol") for line in again)
+    assert again[-1].startswith("0 ffeil wedi'u hysgrifennu, 1 yn gyfredol, mewn ")
+
+
+def test_build_with_errors_says_so_in_welsh(make_project, tmp_path):
+    root = make_project({**BROKEN, "project.yaml": BROKEN["project.yaml"] + "languages: [cy]\n"})
+    result = run("build", root, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == "Ni ysgrifennwyd dim."
+    assert " gwall, " in result.output.splitlines()[-2]
