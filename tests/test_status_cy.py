@@ -44,6 +44,12 @@ def example(tmp_path) -> Path:
     return root
 
 
+def welsh_first(root: Path) -> None:
+    project = root / "project.yaml"
+    project.write_text(project.read_text(encoding="utf-8").replace("languages: [en, cy]", "languages: [cy, en]"),
+                       encoding="utf-8")
+
+
 def cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip("┃│").split("┃" if "┃" in line else "│")]
 
@@ -82,9 +88,7 @@ def test_status_json_keeps_the_contracts_english(example):
 
 
 def test_a_welsh_first_project_is_told_in_welsh_without_asking(example, tmp_path):
-    project = example / "project.yaml"
-    project.write_text(project.read_text(encoding="utf-8").replace("languages: [en, cy]", "languages: [cy, en]"),
-                       encoding="utf-8")
+    welsh_first(example)
     assert_welsh_status(run("status", example).output)
     result = run("check", example, "--by-partner", tmp_path / "reports")
     assert result.exit_code == 0, result.output
@@ -131,7 +135,7 @@ def test_partner_reports_in_welsh(make_project, tmp_path, monkeypatch):
     assert page.headings == [("h1", "Beth i'w gywiro: Wales Council for Voluntary Action"),
                              ("h2", "partners/wcva/meetings.xlsx")]
     assert page.tables == [[
-        ["Ble", "Maes", "Beth sydd o'i le", "Beth i'w ysgrifennu yn lle hynny", "Rhaid cywiro?"],
+        ["Ble", "Maes", "Beth sydd o'i le", "Beth i'w ysgrifennu yn lle hynny", "Oes rhaid cywiro?"],
         ["dalen Meetings, cell A3", "date", said("partners/wcva/meetings.xlsx[Meetings]!A3", "date"),
          "Diwrnod y cyfarfod, gyda'r diwrnod yn gyntaf: 14/11/2018.", "Oes: gwall"],
         ["dalen Meetings, cell D4", "attendees", said("partners/wcva/meetings.xlsx[Meetings]!D4", "attendees"),
@@ -185,9 +189,7 @@ def test_what_to_write_instead_in_welsh(file, field, message, welsh):
 
 
 def test_build_speaks_the_projects_main_language(example, tmp_path):
-    project = example / "project.yaml"
-    project.write_text(project.read_text(encoding="utf-8").replace("languages: [en, cy]", "languages: [cy, en]"),
-                       encoding="utf-8")
+    welsh_first(example)
     result = run("build", example, "--out", tmp_path / "out", "--doc", "concept-paper", "--format", "html",
                  "--lang", "en")                                    # --lang picks the documents, not the words
     assert result.exit_code == 0, result.output

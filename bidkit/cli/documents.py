@@ -11,7 +11,7 @@ from . import cli
 from ..documents import DOCUMENTS
 from ..problems import EvidenceInvalid, shown
 from ..render import FORMATS
-from .common import EXIT_INVALID, echo_problems, load_or_exit, project_argument, words_for
+from .common import EXIT_INVALID, echo_problems, project_argument, words_for
 
 
 @cli.command()

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from . import cli
-from .common import EXIT_INVALID, echo_problems, lang_option, load_or_exit, project_argument, words_for
+from .common import echo_problems, lang_option, load_or_exit, project_argument, words_for
 
 
 @cli.command()
