@@ -208,3 +208,11 @@ def test_build_with_errors_says_so_in_welsh(make_project, tmp_path):
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == "Ni ysgrifennwyd dim."
     assert " gwall, " in result.output.splitlines()[-2]
+
+
+def test_batch_reports_take_the_projects_main_language(example, tmp_path):
+    from bidkit.output import write_partner_reports               # what batch --by-partner calls, with no --lang
+
+    welsh_first(example)
+    assert write_partner_reports(example, [], tmp_path / "r") > 1
+    assert {read_html(page).lang for page in (tmp_path / "r").glob("*.html")} == {"cy-GB"}
