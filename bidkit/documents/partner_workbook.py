@@ -19,6 +19,7 @@ from ..evidence.files import kind_of_name
 from ..evidence.on_file import OnFile, RowOnFile
 from ..evidence.owners import owner_keys, owner_of
 from ..evidence.values import LONG_TEXT_LIMIT, TEXT_LIMIT, money, split_list, whole_number
+from ..i18n import N_
 from ..problems import BidkitError
 
 SHEET_TITLES = {"partners": "Partners", "meetings": "Meetings", "reading-list": "Reading list",
@@ -55,10 +56,18 @@ class Column:
 
     @property
     def full_note(self) -> str:
-        """The note, with the choices spelled out: a partner reading a report about a CSV has no dropdown."""
+        return self.note_in(None)
+
+    def note_in(self, reader) -> str:
+        """The note in the reader's language (None: English), with how to give several and the choices spelled
+        out: a partner reading a report about a CSV has no dropdown. The choices stay as bidkit reads them (the
+        dropdown's words), in every language, since they are what the partner types."""
+        _ = reader._ if reader is not None else (lambda text: text)
+        note = _(self.note) + (" " + _(SEVERAL) if self.type == "choices" else "")
         if self.type in ("choice", "choices"):
-            return f"{self.note} The choices: {', '.join(CHOICE_LISTS[self.choices].values())}."
-        return self.note
+            labels = ", ".join(CHOICE_LISTS[self.choices].values())
+            return note + " " + _("The choices: {labels}.").format(labels=labels)
+        return note
 
 
 def text(name, note, required=False, limit=TEXT_LIMIT):
@@ -69,87 +78,89 @@ def pick(name, choices, note, required=False, several=False):
     return Column(name, "choices" if several else "choice", note, required, choices=choices)
 
 
-SEVERAL = "Pick one from the list, or type several separated by ; (for example: age; disability)."
+SEVERAL = N_("Pick one from the list, or type several separated by ; (for example: age; disability).")
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "partners": (
-        Column("id", "id", "A short id for the organisation: lower-case letters, digits and -, for example wcva. "
-               "Leave it blank to have one made from the name. Other sheets may name the partner by it."),
-        text("name", "The organisation's full name.", True),
-        pick("type", "Partner types", "What kind of organisation it is: pick from the list.", True),
-        pick("nation", "Nations", "The nation it works in: pick from the list.", True),
-        pick("role", "Partner roles", "Its part in the bid: pick from the list.", True),
-        Column("org_id", "orgid", "Its identifier from org-id.guide: the register's prefix, a hyphen and the "
+        Column("id", "id", N_("A short id for the organisation: lower-case letters, digits and -, for example wcva. "
+               "Leave it blank to have one made from the name. Other sheets may name the partner by it.")),
+        text("name", N_("The organisation's full name."), True),
+        pick("type", "Partner types", N_("What kind of organisation it is: pick from the list."), True),
+        pick("nation", "Nations", N_("The nation it works in: pick from the list."), True),
+        pick("role", "Partner roles", N_("Its part in the bid: pick from the list."), True),
+        Column("org_id", "orgid", N_("Its identifier from org-id.guide: the register's prefix, a hyphen and the "
                "register's own number, for example GB-CHC-1171234 (a charity in England and Wales) or "
-               "GB-COH-01234567 (a company). Leave it blank if you are not sure."),
-        pick("characteristics", "Characteristics", "Protected characteristics the organisation represents or "
-             "works with. " + SEVERAL, several=True),
-        Column("website", "url", "Its web address, starting with http:// or https://"),
-        Column("contact_email", "email", "An email address for the bid team. Never printed in any document."),
+               "GB-COH-01234567 (a company). Leave it blank if you are not sure.")),
+        pick("characteristics", "Characteristics", N_("Protected characteristics the organisation represents or "
+             "works with."), several=True),
+        Column("website", "url", N_("Its web address, starting with http:// or https://")),
+        Column("contact_email", "email", N_("An email address for the bid team. Never printed in any document.")),
     ),
     "meetings": (
-        Column("date", "date", "The day of the meeting, day first: 14/11/2018.", True),
-        text("title", "The meeting's name or subject.", True),
-        Column("partners", "partners", "The partners who took part: pick one from the list, or type several ids "
-               "or names separated by ; (for example: wcva; involve).", True, choices=PARTNERS_LIST),
-        pick("kind", "Meeting kinds", "What it was: pick from the list (blank means a meeting)."),
-        pick("format", "Meeting formats", "How people met: pick from the list."),
-        pick("status", "Meeting statuses", "Held, planned or cancelled: pick from the list. Left blank, a meeting "
-             "on or before the date the evidence speaks for counts as held, a later one as planned."),
-        Column("attendees", "whole", "How many people came: a whole number, 0 or more.", low=0),
-        pick("nation", "Nations", "Where it took place: pick from the list (blank means the first partner's "
-             "nation)."),
-        pick("characteristics", "Characteristics", "Protected characteristics represented at the meeting. "
-             + SEVERAL, several=True),
-        text("summary", "What happened and what came of it, in a few sentences. Shown in the project report.",
+        Column("date", "date", N_("The day of the meeting, day first: 14/11/2018."), True),
+        text("title", N_("The meeting's name or subject."), True),
+        Column("partners", "partners", N_("The partners who took part: pick one from the list, or type several ids "
+               "or names separated by ; (for example: wcva; involve)."), True, choices=PARTNERS_LIST),
+        pick("kind", "Meeting kinds", N_("What it was: pick from the list (blank means a meeting).")),
+        pick("format", "Meeting formats", N_("How people met: pick from the list.")),
+        pick("status", "Meeting statuses", N_("Held, planned or cancelled: pick from the list. Left blank, a "
+             "meeting on or before the date the evidence speaks for counts as held, a later one as planned.")),
+        Column("attendees", "whole", N_("How many people came: a whole number, 0 or more."), low=0),
+        pick("nation", "Nations", N_("Where it took place: pick from the list (blank means the first partner's "
+             "nation).")),
+        pick("characteristics", "Characteristics", N_("Protected characteristics represented at the meeting."),
+             several=True),
+        text("summary", N_("What happened and what came of it, in a few sentences. Shown in the project report."),
              limit=LONG_TEXT_LIMIT),
     ),
     "reading-list": (
-        text("title", "The title of the report, book, video or page.", True),
-        text("source", "Who wrote or published it: an author or an organisation.", True),
-        Column("url", "url", "Its web address, starting with http:// or https://"),
-        Column("year", "whole", "The year it was published: four digits, for example 2018.", low=1000, high=2100),
-        pick("kind", "Reading kinds", "What it is: pick from the list."),
-        text("notes", "Why it matters to the bid.", limit=LONG_TEXT_LIMIT),
+        text("title", N_("The title of the report, book, video or page."), True),
+        text("source", N_("Who wrote or published it: an author or an organisation."), True),
+        Column("url", "url", N_("Its web address, starting with http:// or https://")),
+        Column("year", "whole", N_("The year it was published: four digits, for example 2018."), low=1000,
+               high=2100),
+        pick("kind", "Reading kinds", N_("What it is: pick from the list.")),
+        text("notes", N_("Why it matters to the bid."), limit=LONG_TEXT_LIMIT),
     ),
     "action-plan": (
-        text("workstream", "The work stream's number and title, as \"1. Network established\".", True),
-        text("activity", "What is done or will be done: one activity per row.", True, limit=LONG_TEXT_LIMIT),
-        Column("when", "period", "When: a date (14/11/2018), a month (June 2017, Jun 17), part of a month (Early "
-               "Sept 17), a range (Nov 2018 - Jan 2019) or Ongoing."),
-        Column("leads", "partners", "Who leads it: pick a partner from the list, or type several separated by ; "
-               "(an organisation that is not a partner may be named too).", choices=PARTNERS_LIST),
-        pick("status", "Action statuses", "How far it has got: pick from the list."),
-        text("notes", "Anything else worth knowing.", limit=LONG_TEXT_LIMIT),
+        text("workstream", N_("The work stream's number and title, as \"1. Network established\"."), True),
+        text("activity", N_("What is done or will be done: one activity per row."), True, limit=LONG_TEXT_LIMIT),
+        Column("when", "period", N_("When: a date (14/11/2018), a month (June 2017, Jun 17), part of a month "
+               "(Early Sept 17), a range (Nov 2018 - Jan 2019) or Ongoing.")),
+        Column("leads", "partners", N_("Who leads it: pick a partner from the list, or type several separated by ; "
+               "(an organisation that is not a partner may be named too)."), choices=PARTNERS_LIST),
+        pick("status", "Action statuses", N_("How far it has got: pick from the list.")),
+        text("notes", N_("Anything else worth knowing."), limit=LONG_TEXT_LIMIT),
     ),
     "delivery-plan": (
-        Column("year", "whole", "The year of the grant: 1 for the first year, up to the grant's length in years.",
-               True, low=1),
-        Column("quarter", "whole", "The quarter of that year, 1 to 4, counted from the grant's start date; leave "
-               "blank for the whole year.", low=1, high=4),
-        text("activity", "What the grant will pay for: one activity per row.", True, limit=LONG_TEXT_LIMIT),
-        text("workstream", "The work stream's number and title, as \"1. Network established\"."),
-        Column("leads", "partners", "Who leads it: pick a partner from the list, or type several separated by ; "
-               "(an organisation that is not a partner may be named too).", choices=PARTNERS_LIST),
-        text("outputs", "What it will produce, for example 8 training sessions.", limit=LONG_TEXT_LIMIT),
-        pick("milestone", "Yes or no", "Yes when finishing it is a milestone the funder can check."),
-        text("notes", "Anything else worth knowing.", limit=LONG_TEXT_LIMIT),
+        Column("year", "whole", N_("The year of the grant: 1 for the first year, up to the grant's length in "
+               "years."), True, low=1),
+        Column("quarter", "whole", N_("The quarter of that year, 1 to 4, counted from the grant's start date; "
+               "leave blank for the whole year."), low=1, high=4),
+        text("activity", N_("What the grant will pay for: one activity per row."), True, limit=LONG_TEXT_LIMIT),
+        text("workstream", N_("The work stream's number and title, as \"1. Network established\".")),
+        Column("leads", "partners", N_("Who leads it: pick a partner from the list, or type several separated by ; "
+               "(an organisation that is not a partner may be named too)."), choices=PARTNERS_LIST),
+        text("outputs", N_("What it will produce, for example 8 training sessions."), limit=LONG_TEXT_LIMIT),
+        pick("milestone", "Yes or no", N_("Yes when finishing it is a milestone the funder can check.")),
+        text("notes", N_("Anything else worth knowing."), limit=LONG_TEXT_LIMIT),
     ),
     "budget": (
-        text("heading", "The cost heading, for example Staff, Venues, Travel.", True),
-        text("description", "What the money pays for.", limit=LONG_TEXT_LIMIT),
-        Column("year", "whole", "The year of the grant it falls in: a whole number, 1 for the first year.", low=1),
-        Column("amount", "money", "The cost in whole pounds, no pence: 12500.", True, low=0),
-        pick("cost_type", "Cost types", "Revenue (running costs, the default) or capital (equipment, building): "
-             "pick from the list."),
-        Column("partner", "partner", "The partner that spends it: pick from the list.", choices=PARTNERS_LIST),
+        text("heading", N_("The cost heading, for example Staff, Venues, Travel."), True),
+        text("description", N_("What the money pays for."), limit=LONG_TEXT_LIMIT),
+        Column("year", "whole", N_("The year of the grant it falls in: a whole number, 1 for the first year."),
+               low=1),
+        Column("amount", "money", N_("The cost in whole pounds, no pence: 12500."), True, low=0),
+        pick("cost_type", "Cost types", N_("Revenue (running costs, the default) or capital (equipment, building): "
+             "pick from the list.")),
+        Column("partner", "partner", N_("The partner that spends it: pick from the list."), choices=PARTNERS_LIST),
     ),
     "other-funding": (
-        text("source", "Who pays: an organisation, or the partners' own time.", True),
-        Column("amount", "money", "The amount in whole pounds, no pence: 4000.", True, low=0),
-        pick("status", "Funding statuses", "Secured, pending (asked for, not yet agreed) or in kind (time, rooms, "
-             "equipment given): pick from the list."),
-        Column("year", "whole", "The year of the grant it falls in, if one: 1 for the first year.", low=1),
-        text("notes", "What it pays for, or when it will be known.", limit=LONG_TEXT_LIMIT),
+        text("source", N_("Who pays: an organisation, or the partners' own time."), True),
+        Column("amount", "money", N_("The amount in whole pounds, no pence: 4000."), True, low=0),
+        pick("status", "Funding statuses", N_("Secured, pending (asked for, not yet agreed) or in kind (time, "
+             "rooms, equipment given): pick from the list.")),
+        Column("year", "whole", N_("The year of the grant it falls in, if one: 1 for the first year."), low=1),
+        text("notes", N_("What it pays for, or when it will be known."), limit=LONG_TEXT_LIMIT),
     ),
 }
 WHAT_EACH_SHEET_HOLDS = {
@@ -321,9 +332,10 @@ def instructions(title: str, partner: tuple[str, str] | None, sheets: list[Sheet
     return lines
 
 
-def column_note(kind: str | None, field: str | None) -> str | None:
-    """What goes in a column, as its note in the workbook says it: the report's "what to write instead"."""
+def column_note(kind: str | None, field: str | None, reader=None) -> str | None:
+    """What goes in a column, as its note in the workbook says it, in the reader's language: the report's "what
+    to write instead"."""
     for column in COLUMNS.get(kind or "", ()):
         if column.name == field:
-            return column.full_note
+            return column.note_in(reader)
     return None
