@@ -30,7 +30,7 @@ WELSH_HEADINGS = ["Cwestiwn", "Geiriau", "Terfyn", "Statws"]
 ENGLISH_LINES = ("Evidence:", "Ready to submit.", "Not ready yet: see above.", "What an assessor would question",
                  "No funder in project.yaml", ": warning: ", " errors, ", " warnings in ")
 COUNTS = ("Tystiolaeth: cyfarfodydd a gynhaliwyd: 17, sefydliadau y cyfarfuwyd â nhw: 16, pobl a gyrhaeddwyd "
-          "(presenoldebau): 261, partneriaid: 17, gwledydd a gwmpaswyd: 4, swm y gofynnir amdano: 249600")
+          "(presenoldebau): 261, partneriaid: 17, gwledydd a gwmpaswyd: 4, swm y gofynnir amdano: £249,600")
 
 
 def run(*args):
@@ -77,7 +77,7 @@ def test_status_in_welsh(example):
     assert COUNTS in lines
     assert "0 gwall, 3 rhybudd mewn 2 ffeil" in lines
     assert sum(": rhybudd: " in line for line in lines) == 3
-    assert any(line.endswith("(Cymraeg)") for line in lines) and any(line.endswith("(English)") for line in lines)
+    assert any(line.endswith("(Cymraeg)") for line in lines) and any(line.endswith("(Saesneg)") for line in lines)
     assert any(cells(line)[2] == "≤ 300" for line in lines if line.startswith("│"))
 
 

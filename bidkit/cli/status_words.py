@@ -8,6 +8,7 @@ from ..i18n import N_
 from .common import echo_problems
 
 COLUMNS = (N_("Question"), N_("Words"), N_("Limit"), N_("State"))
+NAMES = {"en": N_("English"), "cy": N_("Welsh")}       # a language named in the reader's: "(Saesneg)"
 STATES = {"ok": (N_("ok"), "green"), "missing": (N_("missing"), "red"), "over": (N_("over"), "red"),
           "under": (N_("under"), "yellow")}
 
@@ -37,7 +38,8 @@ def print_readiness(found: dict, evidence, asked: list, words) -> None:
     would question, and whether it is ready."""
     from rich.console import Console
 
-    from ..evidence.taxonomies import FIGURES, LANGUAGES, PROJECT_STATUSES
+    from ..evidence.taxonomies import FIGURES, PROJECT_STATUSES
+    from ..i18n import format_money, format_number
 
     _ = words._
     console = Console(highlight=False, soft_wrap=True)
@@ -45,10 +47,12 @@ def print_readiness(found: dict, evidence, asked: list, words) -> None:
     console.print(f"[bold]{found['project']}[/bold] ({_(status).lower() if status else found['status']})")
     if found["funder"]:
         for lang, listed in found["languages"].items():
-            console.print(answers_table(listed, LANGUAGES.get(lang, lang), _))
+            console.print(answers_table(listed, _(NAMES[lang]) if lang in NAMES else lang, _))
     else:
         console.print(_("No funder in project.yaml: add 'funder:' to check the proposal's answers."))
-    counts = ", ".join(f"{_(FIGURES[k]).lower()}: {v if v is not None else '—'}" for k, v in found["counts"].items())
+    shown = {k: "—" if v is None else format_money(v, words.lang) if k == "amount_requested" else
+             format_number(v, words.lang) for k, v in found["counts"].items()}
+    counts = ", ".join(f"{_(FIGURES[k]).lower()}: {v}" for k, v in shown.items())
     console.print(_("Evidence: {counts}").format(counts=counts))
     echo_problems([p for p in evidence.warnings if p not in asked], False, words)
     if asked:
