@@ -59,11 +59,6 @@ class Column:
     low: int | None = None
     high: int | None = None
 
-
-    @property
-    def full_note(self) -> str:
-        return self.note_in(ENGLISH)
-
     def note_in(self, _) -> str:
         """The note in a language (`_` its gettext), with the choices spelled out by their labels in it: a partner
         reading a report about a CSV has no dropdown."""
