@@ -92,17 +92,19 @@ def open_project(project: Path) -> Drafts:
     return Drafts(evidence, figures, main, {main.lang: main})
 
 
-def partner_workbook(project: Path, kinds: str | None = None, partner: str | None = None):
-    """The workbook a partner fills in: (its content, its bytes). Made from the files as they are, errors and all,
-    so a partner can be sent one while the evidence is still being gathered; BidkitError for a wrong option."""
+def partner_workbook(project: Path, kinds: str | None = None, partner: str | None = None, lang: str | None = None):
+    """The workbook a partner fills in: (its content, its bytes), in `lang` (default the project's main language).
+    Made from the files as they are, errors and all, so a partner can be sent one while the evidence is still being
+    gathered; BidkitError for a wrong option."""
     from .documents.partner_workbook import parse_kinds, workbook
+    from .evidence.load import main_language
     from .evidence.on_file import read_on_file
     from .render.partner_workbook import partner_workbook_xlsx
 
     asked = parse_kinds(kinds)
     if not Path(project).is_dir():
         raise BidkitError(f"there is no project folder at '{project}'")
-    content = workbook(read_on_file(Path(project)), asked, partner)
+    content = workbook(read_on_file(Path(project)), asked, partner, lang or main_language(Path(project)))
     return content, partner_workbook_xlsx(content)
 
 

@@ -75,7 +75,10 @@ def status(project: Path, as_json: bool, lang: str | None):
 @click.option("--kinds", metavar="K,K",
               help="The sheets to include, separated by commas (default: partners,meetings,reading-list,"
                    "action-plan,budget; delivery-plan and other-funding when asked for).")
-def workbook(project: Path, out: Path, partner: str | None, kinds: str | None):
+@click.option("--lang", type=click.Choice(["en", "cy"]),
+              help="The language of the workbook's instructions, notes, lists and messages, and of the line printed "
+                   "(default: the project's main language). Sheet and column names stay as bidkit reads them.")
+def workbook(project: Path, out: Path, partner: str | None, kinds: str | None, lang: str | None):
     """Write a workbook for a partner to fill in with Excel or LibreOffice: one sheet per kind of evidence, a
     note on every column, dropdowns, date and number rules, and an Instructions sheet. Send it to the partner;
     put the returned file in PROJECT (e.g. partners/ID/) and run bidkit check."""
@@ -86,12 +89,15 @@ def workbook(project: Path, out: Path, partner: str | None, kinds: str | None):
         raise click.BadParameter(f"'{out}' should end in .xlsx (the partner may save it back as .ods)",
                                  param_hint="--out")
     check_folder(project, out.parent)            # a blank workbook in the project would be read as evidence
-    content, data = partner_workbook(project, kinds, partner)
+    words = words_for(project, lang)
+    content, data = partner_workbook(project, kinds, partner, words.lang)
     make_folder(out.parent)
     commit(out.parent, {out.name: data})
-    held = sum(len(s.rows) for s in content.sheets)
-    whose = f", with {held} row{'s' if held != 1 else ''} on file for {content.partner[1]}" if content.partner else ""
-    click.echo(f"Wrote {out}: sheets {', '.join(s.title for s in content.sheets)}{whose}.")
+    held, sheets = sum(len(s.rows) for s in content.sheets), ", ".join(s.title for s in content.sheets)
+    line = words.n_("Wrote {out}: sheets {sheets}, with {n} row on file for {partner}.",
+                    "Wrote {out}: sheets {sheets}, with {n} rows on file for {partner}.", held) if content.partner \
+        else words._("Wrote {out}: sheets {sheets}.")
+    click.echo(line.format(out=out, sheets=sheets, n=held, partner=content.partner and content.partner[1]))
 
 
 @cli.command()

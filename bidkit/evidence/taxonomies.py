@@ -112,7 +112,10 @@ def fold(text: str) -> str:
 
 
 def match(value: str, table: dict) -> str:
-    """The slug for `value` given as slug or label in any case; ValueError lists the valid slugs."""
+    """The slug for `value` given as slug or label in any case, the label in English or in any language bidkit
+    has a catalogue for (a Welsh workbook's dropdowns offer `Gogledd Iwerddon`); ValueError lists the valid
+    slugs. The other languages' labels are looked up only when the English ones do not match, so reading English
+    evidence never loads a catalogue."""
     if value in table:                        # the common case: the slug as written
         return value
     lookup = _LOOKUPS.get(id(table))
@@ -121,7 +124,30 @@ def match(value: str, table: dict) -> str:
                                         **{fold(slug): slug for slug in table}}
     found = lookup.get(fold(value))
     if found is None:
+        found = translated_labels(id(table), table).get(fold(value))
+    if found is None:
         raise ValueError(f"'{value}' is not one of {', '.join(str(k) for k in table)}")
+    return found
+
+
+_TRANSLATED: dict[int, dict[str, str]] = {}
+
+
+def translated_labels(key: int, table: dict) -> dict[str, str]:
+    """Folded label in another language -> slug, for the labels that differ from every English label and slug
+    of the table (so a translation never takes an English word from another entry)."""
+    found = _TRANSLATED.get(key)
+    if found is None:
+        from ..i18n.catalogue import SOURCE, gettext_for, languages
+
+        english = _LOOKUPS[key]
+        found = _TRANSLATED[key] = {}
+        for lang in languages():
+            if lang != SOURCE:
+                _ = gettext_for(lang)
+                for slug, label in table.items():
+                    if isinstance(label, str) and fold(_(label)) not in english:
+                        found.setdefault(fold(_(label)), slug)
     return found
 
 
