@@ -56,7 +56,7 @@ def questions(f: Funded) -> list[Problem]:
                                        "the bid"), partner.role, severity="warning", args={"name": partner.name}))
     if "meetings" in f.complete:
         held = {m.nation for m in f.meetings if m.status == "held"}
-        for nation in p.nations:
+        for nation in p.nations or []:          # none when `nations` has an error of its own
             if nation != "uk-wide" and nation not in held:
                 found.append(Problem.at(Place("project.yaml", None, line("nations")), "nations",
                                         N_("'{nation}' is named, but no meeting was held in {name}: add the "
