@@ -40,6 +40,11 @@ CASES = {
     "budget-total": lambda root: edit(root / "project.yaml", "amount_requested: 249600", "amount_requested: 249000"),
     "over-the-word-limit": lambda root: append(root / "narrative" / "your-idea-project.md", "word " * 600),
     "welsh-section-missing": lambda root: (root / "narrative" / "cy" / "summary.md").unlink(),
+    "month-first": lambda root: (root / "meetings-us.csv").write_text(
+        "date,title,partners,status,attendees\n11/13/2018,Round table,wcva,held,5\n12/4/2018,Visit,wcva,held,4\n",
+        encoding="utf-8"),
+    "partner-misspelt": lambda root: append(root / "meetings-ehrc.csv", MEETING.replace("wcva", "wcvaa").format(
+        day="20/02/2019", title="Spelt wrong", status="held", attendees=3)),
     "far-date": lambda root: append(root / "meetings-ehrc.csv", MEETING.format(
         day="20/02/2109", title="A slip of the keyboard", status="planned", attendees="")),
 }
@@ -79,6 +84,12 @@ WELSH = {
                             "mwyaf"],
     "welsh-section-missing": ["narrative/cy/summary.md: rhybudd: mae ar goll: mae 'summary' wedi'i hysgrifennu yn "
                               "en ond nid yn 'cy'"],
+    "month-first": ["meetings-us.csv:1: date: mae'n ymddangos bod y dyddiadau yng ngholofn 'date' yn rhoi'r mis yn "
+                    "gyntaf, fel y mae cyfrifiadur wedi'i osod i Saesneg UDA yn eu hysgrifennu (dim ond 13 Tachwedd "
+                    "2018 y gall '11/13/2018' fod a gallai '12/4/2018' fod yn 12 Ebrill 2018 neu'n 4 Rhagfyr 2018), "
+                    "felly ni ddarllenir yr un o'i 2 ddyddiad; ysgrifennwch nhw â'r diwrnod yn gyntaf (13/11/2018) "
+                    "neu fel 2018-11-13"],
+    "partner-misspelt": ["meetings-ehrc.csv:7: partners: nid yw 'wcvaa' yn bartner (oeddech chi'n golygu 'wcva'?)"],
     "far-date": ["meetings-ehrc.csv:7: date: mae 20 Chwefror 2109 dros 10 mlynedd ar ôl cyfnod y prosiect (1 "
                  "Tachwedd 2018 i 31 Mawrth 2019 yn project.yaml); byddai dyddiad mor bell ymlaen yn cyfrif fel un "
                  "wedi'i gynllunio; oeddech chi'n golygu 2019? gwiriwch y flwyddyn"],
@@ -103,6 +114,11 @@ ENGLISH = {
     "over-the-word-limit": ["narrative/your-idea-project.md: warning: 913 words; the funder allows at most 500"],
     "welsh-section-missing": ["narrative/cy/summary.md: warning: is missing: 'summary' is written in en but not in "
                               "'cy'"],
+    "month-first": ["meetings-us.csv:1: date: the dates in column 'date' look month first, as a computer set to US "
+                    "English writes them ('11/13/2018' can only be 13 November 2018 and '12/4/2018' could be 12 April "
+                    "2018 or 4 December 2018), so none of its 2 dates is read; write them day first (13/11/2018) or "
+                    "as 2018-11-13"],
+    "partner-misspelt": ["meetings-ehrc.csv:7: partners: 'wcvaa' is not a partner (did you mean 'wcva'?)"],
     "far-date": ["meetings-ehrc.csv:7: date: 20 February 2109 is more than 10 years after the project's period "
                  "(1 November 2018 to 31 March 2019 in project.yaml); a date this far ahead would count as planned; "
                  "did you mean 2019? check the year"],
@@ -146,6 +162,18 @@ def templates(template, args):
         for phrase in value if isinstance(value, tuple) else (value,):
             if isinstance(phrase, Message):
                 yield from templates(phrase.template, phrase.args)
+
+
+def test_a_placeholder_typed_wrong_is_told_in_welsh_with_its_braces():
+    from bidkit.evidence.narrative import placeholder_problems
+    from bidkit.problems import fill
+
+    told = [fill(m.template, m.args, words("cy")) for m, _ in placeholder_problems("{{ people_reached } {{ x }} {{")]
+    assert told == ["nid yw '{{ people_reached }' yn ddalfan gyflawn (dwy gromfach bob ochr); ysgrifennwch "
+                    "{{ people_reached }}",
+                    "ffigur anhysbys 'x'; y ffigurau yw meetings_held, organisations_met, people_reached, partners, "
+                    "nations_covered, amount_requested",
+                    "nid oes '}}' yn cyfateb i '{{'; ysgrifennir ffigur fel {{ meetings_held }}"]
 
 
 def test_every_problem_of_these_cases_is_translated(broken):
