@@ -153,6 +153,8 @@ def shown_arg(value, reader, lang: str):
         return fill(value.template, value.args, reader)
     if isinstance(value, tuple):        # phrases listed one after another: "a, b, c"
         return ", ".join(str(shown_arg(v, reader, lang)) for v in value)
+    if hasattr(value, "shown_in"):      # text given in each language (a funder's question title)
+        return value.shown_in(lang)
     if isinstance(value, Label):
         return value if reader is None else reader._(value)
     if isinstance(value, date):

@@ -45,6 +45,7 @@ CASES = {
         encoding="utf-8"),
     "partner-misspelt": lambda root: append(root / "meetings-ehrc.csv", MEETING.replace("wcva", "wcvaa").format(
         day="20/02/2019", title="Spelt wrong", status="held", attendees=3)),
+    "answer-missing": lambda root: (root / "narrative" / "your-idea-project.md").unlink(),
     "far-date": lambda root: append(root / "meetings-ehrc.csv", MEETING.format(
         day="20/02/2109", title="A slip of the keyboard", status="planned", attendees="")),
 }
@@ -90,6 +91,8 @@ WELSH = {
                     "felly ni ddarllenir yr un o'i 2 ddyddiad; ysgrifennwch nhw â'r diwrnod yn gyntaf (13/11/2018) "
                     "neu fel 2018-11-13"],
     "partner-misspelt": ["meetings-ehrc.csv:7: partners: nid yw 'wcvaa' yn bartner (oeddech chi'n golygu 'wcva'?)"],
+    "answer-missing": ["narrative/your-idea-project.md: mae'r ateb i \"Beth yr hoffech ei wneud?\" ar goll; "
+                       "ysgrifennwch ef yn narrative/your-idea-project.md"],     # the funder's own Welsh title
     "far-date": ["meetings-ehrc.csv:7: date: mae 20 Chwefror 2109 dros 10 mlynedd ar ôl cyfnod y prosiect (1 "
                  "Tachwedd 2018 i 31 Mawrth 2019 yn project.yaml); byddai dyddiad mor bell ymlaen yn cyfrif fel un "
                  "wedi'i gynllunio; oeddech chi'n golygu 2019? gwiriwch y flwyddyn"],
@@ -119,6 +122,8 @@ ENGLISH = {
                     "2018 or 4 December 2018), so none of its 2 dates is read; write them day first (13/11/2018) or "
                     "as 2018-11-13"],
     "partner-misspelt": ["meetings-ehrc.csv:7: partners: 'wcvaa' is not a partner (did you mean 'wcva'?)"],
+    "answer-missing": ["narrative/your-idea-project.md: the answer to \"What would you like to do?\" is missing; "
+                       "write it in narrative/your-idea-project.md"],
     "far-date": ["meetings-ehrc.csv:7: date: 20 February 2109 is more than 10 years after the project's period "
                  "(1 November 2018 to 31 March 2019 in project.yaml); a date this far ahead would count as planned; "
                  "did you mean 2019? check the year"],

@@ -45,6 +45,8 @@ class LangText(Strict):
         """The text in `lang`; English only when the profile has none (load reports that as a warning)."""
         return getattr(self, lang, "") or self.en
 
+    shown_in = get          # as a message's argument: the words in the reader's language
+
 
 def lang_text(value) -> LangText:
     return value if isinstance(value, LangText) else LangText.model_validate(value or "")
