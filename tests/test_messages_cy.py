@@ -46,6 +46,8 @@ CASES = {
     "partner-misspelt": lambda root: append(root / "meetings-ehrc.csv", MEETING.replace("wcva", "wcvaa").format(
         day="20/02/2019", title="Spelt wrong", status="held", attendees=3)),
     "answer-missing": lambda root: (root / "narrative" / "your-idea-project.md").unlink(),
+    "unknown-funder": lambda root: edit(root / "project.yaml", "funder: tnlcf-funding-proposal",
+                                        "funder: tnlcf-funding-proposl"),
     "far-date": lambda root: append(root / "meetings-ehrc.csv", MEETING.format(
         day="20/02/2109", title="A slip of the keyboard", status="planned", attendees="")),
 }
@@ -93,6 +95,8 @@ WELSH = {
     "partner-misspelt": ["meetings-ehrc.csv:7: partners: nid yw 'wcvaa' yn bartner (oeddech chi'n golygu 'wcva'?)"],
     "answer-missing": ["narrative/your-idea-project.md: mae'r ateb i \"Beth yr hoffech ei wneud?\" ar goll; "
                        "ysgrifennwch ef yn narrative/your-idea-project.md"],     # the funder's own Welsh title
+    "unknown-funder": ["project.yaml:12: funder: nid oes proffil cyllidwr 'tnlcf-funding-proposl' (y rhai hysbys: "
+                       "tnlcf-awards-for-all, tnlcf-funding-proposal)"],
     "far-date": ["meetings-ehrc.csv:7: date: mae 20 Chwefror 2109 dros 10 mlynedd ar ôl cyfnod y prosiect (1 "
                  "Tachwedd 2018 i 31 Mawrth 2019 yn project.yaml); byddai dyddiad mor bell ymlaen yn cyfrif fel un "
                  "wedi'i gynllunio; oeddech chi'n golygu 2019? gwiriwch y flwyddyn"],
@@ -124,6 +128,8 @@ ENGLISH = {
     "partner-misspelt": ["meetings-ehrc.csv:7: partners: 'wcvaa' is not a partner (did you mean 'wcva'?)"],
     "answer-missing": ["narrative/your-idea-project.md: the answer to \"What would you like to do?\" is missing; "
                        "write it in narrative/your-idea-project.md"],
+    "unknown-funder": ["project.yaml:12: funder: no funder profile 'tnlcf-funding-proposl' (known: "
+                       "tnlcf-awards-for-all, tnlcf-funding-proposal)"],
     "far-date": ["meetings-ehrc.csv:7: date: 20 February 2109 is more than 10 years after the project's period "
                  "(1 November 2018 to 31 March 2019 in project.yaml); a date this far ahead would count as planned; "
                  "did you mean 2019? check the year"],

@@ -139,8 +139,8 @@ def funder_profile(root: Path, project: Project) -> tuple[Profile | None, list[P
     try:
         profile = load_profile(project.funder, root)
     except BidkitError as exc:
-        return None, [Problem.at(Place("project.yaml", None, project._line_of.get("funder")), "funder", str(exc),
-                                 project.funder)]
+        return None, [Problem.at(Place("project.yaml", None, project._line_of.get("funder")), "funder",
+                                 message_of(exc), project.funder)]
     problems = []
     for lang in project.languages or []:
         missing = untranslated(profile, lang)

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from ...paths import FUNDERS
 from ...i18n.catalogue import N_
-from ...problems import BidkitError, Message, Place, Problem, plural
+from ...problems import BidkitError, Message, Place, Problem, message_of, plural
 from ..tables import ReadError
 from ..text import count_chars, count_words
 from ..yamlfile import read_yaml
@@ -139,13 +139,15 @@ def load_profile(funder_id: str, project: Path | None = None) -> Profile:
         try:
             return Profile.model_validate(plain(read_yaml(path, path.name, own)))
         except ReadError as exc:
-            line = f" (line {exc.line})" if getattr(exc, "line", None) else ""
-            raise BidkitError(f"funder profile {path}{line}: {exc}") from None
+            line = getattr(exc, "line", None)
+            raise BidkitError(Message(N_("funder profile {path} (line {line}): {why}") if line else
+                                      N_("funder profile {path}: {why}"),
+                                      {"path": str(path), "line": line, "why": message_of(exc)})) from None
         except ValidationError as exc:
-            raise BidkitError(f"funder profile {path} is not valid: {profile_errors(exc)}; fix it and run again") \
-                from None
+            raise BidkitError(Message(N_("funder profile {path} is not valid: {why}; fix it and run again"),
+                                      {"path": str(path), "why": profile_errors(exc)})) from None
     known = ", ".join(sorted({p.stem for p in profile_paths(project)}))
-    raise BidkitError(f"no funder profile '{funder_id}' (known: {known})")
+    raise BidkitError(Message(N_("no funder profile '{id}' (known: {known})"), {"id": funder_id, "known": known}))
 
 
 def profile_errors(exc: ValidationError) -> str:
