@@ -11,29 +11,34 @@ from __future__ import annotations
 
 import re
 
+from .i18n.catalogue import N_
+from .problems import Message, message_of
+
 PYDANTIC = {
-    "missing": "is required but not given",
-    "extra_forbidden": "is not a known key",
-    "greater_than_equal": "must be {ge} or more",
-    "greater_than": "must be more than {gt}",
-    "less_than_equal": "must be {le} or less",
-    "less_than": "must be less than {lt}",
-    "too_short": "needs at least one value",
-    "model_type": "should be a set of 'key: value' lines",
-    "model_attributes_type": "should be a set of 'key: value' lines",
-    "dict_type": "should be a set of 'key: value' lines",
-    "list_type": "should be a list",
-    "literal_error": "is not one of {expected}",
+    "missing": N_("is required but not given"),
+    "extra_forbidden": N_("is not a known key"),
+    "greater_than_equal": N_("must be {ge} or more"),
+    "greater_than": N_("must be more than {gt}"),
+    "less_than_equal": N_("must be {le} or less"),
+    "less_than": N_("must be less than {lt}"),
+    "too_short": N_("needs at least one value"),
+    "model_type": N_("should be a set of 'key: value' lines"),
+    "model_attributes_type": N_("should be a set of 'key: value' lines"),
+    "dict_type": N_("should be a set of 'key: value' lines"),
+    "list_type": N_("should be a list"),
+    "literal_error": N_("is not one of {expected}"),
 }
 
 
-def plain_message(err: dict) -> str:
-    """One pydantic error (from `ValidationError.errors()`) as the words a partner reads."""
+def plain_message(err: dict) -> "Message | str":
+    """One pydantic error (from `ValidationError.errors()`) as the words a partner reads: a `Message` (template
+    and arguments) for `Problem.at`, so it can be told in Welsh too."""
     kind, ctx = err["type"], err.get("ctx") or {}
-    if kind == "value_error":           # our own validators: their message is already plain English
-        return str(ctx.get("error", err["msg"]))
+    if kind == "value_error":           # our own validators: their message is already plain, and may be a Message
+        error = ctx.get("error", err["msg"])
+        return message_of(error) if isinstance(error, Exception) else str(error)
     if kind in PYDANTIC:
-        return PYDANTIC[kind].format(**{k: str(v).replace("'", "") for k, v in ctx.items()})
+        return Message(PYDANTIC[kind], {k: str(v).replace("'", "") for k, v in ctx.items()})
     return err["msg"][0].lower() + err["msg"][1:]
 
 

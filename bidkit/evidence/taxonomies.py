@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..i18n.catalogue import N_
+from ..problems import Message
 
 NATIONS = {
     "england": N_("England"),
@@ -126,7 +127,8 @@ def match(value: str, table: dict) -> str:
     if found is None:
         found = translated_labels(id(table), table).get(fold(value))
     if found is None:
-        raise ValueError(f"'{value}' is not one of {', '.join(str(k) for k in table)}")
+        raise ValueError(Message(N_("'{value}' is not one of {choices}"),
+                                 {"value": value, "choices": ", ".join(str(k) for k in table)}))
     return found
 
 
@@ -151,8 +153,8 @@ def translated_labels(key: int, table: dict) -> dict[str, str]:
     return found
 
 
-def suggest(value: str, choices) -> str:
-    """` (did you mean 'x'?)` when one choice is close, else ''."""
+def suggest(value: str, choices) -> "Message | str":
+    """` (did you mean 'x'?)` when one choice is close, else '': a message's `{hint}`, in its language."""
     folded = {fold(c): c for c in choices}
     close = difflib.get_close_matches(fold(value), list(folded), n=1, cutoff=0.75)
-    return f" (did you mean '{folded[close[0]]}'?)" if close else ""
+    return Message(N_(" (did you mean '{name}'?)"), {"name": folded[close[0]]}) if close else ""
