@@ -137,7 +137,7 @@ def test_partner_reports_in_welsh(make_project, tmp_path, monkeypatch):
     assert page.tables == [[
         ["Ble", "Maes", "Beth sydd o'i le", "Beth i'w ysgrifennu yn lle hynny", "Oes rhaid cywiro?"],
         ["dalen Meetings, cell A3", "date", said("partners/wcva/meetings.xlsx[Meetings]!A3", "date"),
-         "Diwrnod y cyfarfod, gyda'r diwrnod yn gyntaf: 14/11/2018.", "Oes: gwall"],
+         "Dyddiad y cyfarfod, gyda'r diwrnod yn gyntaf: 14/11/2018.", "Oes: gwall"],
         ["dalen Meetings, cell D4", "attendees", said("partners/wcva/meetings.xlsx[Meetings]!D4", "attendees"),
          "Faint o bobl a ddaeth: rhif cyfan, 0 neu fwy.", "Oes: gwall"],
     ]]
@@ -155,8 +155,9 @@ def test_partner_reports_in_welsh(make_project, tmp_path, monkeypatch):
 
     involve = read_csv(out / "involve.csv")                             # the contract's column names, in English
     assert involve[1][5:] == ["kind", "Seminar", said("meetings-involve.csv:2", "kind"),
-                              "Beth oedd hwn: dewiswch o'r rhestr (os yw'n wag, cyfarfod ydyw). Y dewisiadau: "
-                              "Meeting, Workshop, Webinar, Event, Training, Summit."]    # choices as bidkit reads them
+                              "Beth ydoedd: dewiswch o'r rhestr (mae cell wag yn golygu cyfarfod). Y dewisiadau: "
+                              "Cyfarfod, Gweithdy, Gweminar, Digwyddiad, Hyfforddiant, Uwchgynhadledd."]
+    # the choices by their Welsh labels, which bidkit reads back as readily as the ids
     assert read_csv(out / "facilitator.csv")[0][7:] == [said("project.yaml:1", "title"),
                                                         "Cwtogwch y testun i 80 nod ar y mwyaf."]
 
@@ -168,19 +169,19 @@ CY = words("cy")
     ("meetings.csv", "dat", "unknown column 'dat' (did you mean 'date'?)",
      "Ailenwch y golofn yn rhes 1 yn 'date', neu symudwch ei chynnwys i'r golofn gywir a dilëwch hon."),
     ("meetings.csv", "title", "the required column 'title' is missing",
-     "Ychwanegwch golofn o'r enw 'title' yn rhes 1 a'i llenwi. Enw neu bwnc y cyfarfod."),
+     "Ychwanegwch golofn o'r enw 'title' yn rhes 1 a'i llenwi. Enw neu destun y cyfarfod."),
     ("meetings.csv", "title", "the same meeting is also reported at meetings-wcva.csv:2",
      "Os yr un cyfarfod ydyw, dilëwch un o'r ddwy res; os dau gyfarfod ydynt, gwnewch eu dyddiadau neu eu "
      "teitlau'n wahanol."),
     ("partners.csv", "nation", "'Walse' is not one of england, wales (did you mean 'wales'?)",
-     "Ysgrifennwch 'wales'. Y wlad y mae'n gweithio ynddi: dewiswch o'r rhestr. Y dewisiadau: England, Scotland, "
-     "Wales, Northern Ireland, UK-wide."),
+     "Ysgrifennwch 'wales'. Y wlad y mae'n gweithio ynddi: dewiswch o'r rhestr. Y dewisiadau: Lloegr, Yr Alban, "
+     "Cymru, Gogledd Iwerddon, Y DU gyfan."),
     ("partners.csv", "name", "is required but not given", "Llenwch y maes. Enw llawn y sefydliad."),
     ("partners.csv", "characteristics", "'x' is not one of age, disability",
-     "Y nodweddion gwarchodedig y mae'r sefydliad yn eu cynrychioli neu'n gweithio gyda nhw. Dewiswch un o'r "
-     "rhestr, neu teipiwch sawl un wedi'u gwahanu gan ; (er enghraifft: age; disability). Y dewisiadau: Age, "
-     "Disability, Gender reassignment, Marriage and civil partnership, Pregnancy and maternity, Race, Religion or "
-     "belief, Sex, Sexual orientation."),
+     "Nodweddion gwarchodedig y mae'r sefydliad yn eu cynrychioli neu'n gweithio gyda nhw. Dewiswch un o'r "
+     "rhestr, neu deipiwch sawl un wedi'u gwahanu â ; (er enghraifft: oedran; anabledd). Y dewisiadau: Oedran, "
+     "Anabledd, Ailbennu rhywedd, Priodas a phartneriaeth sifil, Beichiogrwydd a mamolaeth, Hil, Crefydd neu gred, "
+     "Rhyw, Cyfeiriadedd rhywiol."),
 ])
 def test_what_to_write_instead_in_welsh(file, field, message, welsh):
     problem = Problem.at(Place(file, row=2), field, message)

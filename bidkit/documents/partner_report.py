@@ -106,7 +106,7 @@ def advice(p: Problem, reader=None) -> str:
     reader's language; the problem is recognised by its English words, which every problem keeps."""
     _ = reader._ if reader is not None else (lambda text: text)
     kind = (kind_of_name(p.sheet) if p.sheet else None) or kind_of_name(PurePosixPath(p.file).name)
-    note = column_note(kind, p.field, reader) or ""
+    note = column_note(kind, p.field, _) or ""
     meant = SUGGESTED.search(p.message)
     if p.message.startswith("unknown column"):
         return _(RENAME).format(name=meant.group(1)) if meant else _(RENAME_ANY)

@@ -21,11 +21,7 @@ from ..evidence.files import kind_of_name
 from ..evidence.on_file import OnFile, RowOnFile
 from ..evidence.owners import owner_keys, owner_of
 from ..evidence.values import LONG_TEXT_LIMIT, TEXT_LIMIT, money, split_list, whole_number
-<<<<<<< HEAD
-from ..i18n import N_
-=======
 from ..i18n import N_, gettext_for
->>>>>>> workbookD
 from ..problems import BidkitError
 
 SHEET_TITLES = {"partners": "Partners", "meetings": "Meetings", "reading-list": "Reading list",
@@ -63,22 +59,6 @@ class Column:
     low: int | None = None
     high: int | None = None
 
-<<<<<<< HEAD
-
-    @property
-    def full_note(self) -> str:
-        return self.note_in(None)
-
-    def note_in(self, reader) -> str:
-        """The note in the reader's language (None: English), with how to give several and the choices spelled
-        out: a partner reading a report about a CSV has no dropdown. The choices stay as bidkit reads them (the
-        dropdown's words), in every language, since they are what the partner types."""
-        _ = reader._ if reader is not None else (lambda text: text)
-        note = _(self.note) + (" " + _(SEVERAL) if self.type == "choices" else "")
-        if self.type in ("choice", "choices"):
-            labels = ", ".join(CHOICE_LISTS[self.choices].values())
-            return note + " " + _("The choices: {labels}.").format(labels=labels)
-=======
     def note_in(self, _) -> str:
         """The note in a language (`_` its gettext), with the choices spelled out by their labels in it: a partner
         reading a report about a CSV has no dropdown."""
@@ -86,7 +66,6 @@ class Column:
         if self.type in ("choice", "choices"):
             labels = ", ".join(_(label) for label in CHOICE_LISTS[self.choices].values())
             note += " " + _("The choices: {choices}.").format(choices=labels)
->>>>>>> workbookD
         return note
 
 
@@ -122,13 +101,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
                "or names separated by ; (for example: wcva; involve)."), True, choices=PARTNERS_LIST),
         pick("kind", "Meeting kinds", N_("What it was: pick from the list (blank means a meeting).")),
         pick("format", "Meeting formats", N_("How people met: pick from the list.")),
-<<<<<<< HEAD
-        pick("status", "Meeting statuses", N_("Held, planned or cancelled: pick from the list. Left blank, a "
-             "meeting on or before the date the evidence speaks for counts as held, a later one as planned.")),
-=======
         pick("status", "Meeting statuses", N_("Held, planned or cancelled: pick from the list. Left blank, a meeting "
              "on or before the date the evidence speaks for counts as held, a later one as planned.")),
->>>>>>> workbookD
         Column("attendees", "whole", N_("How many people came: a whole number, 0 or more."), low=0),
         pick("nation", "Nations", N_("Where it took place: pick from the list (blank means the first partner's "
              "nation).")),
@@ -141,42 +115,25 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         text("title", N_("The title of the report, book, video or page."), True),
         text("source", N_("Who wrote or published it: an author or an organisation."), True),
         Column("url", "url", N_("Its web address, starting with http:// or https://")),
-<<<<<<< HEAD
-        Column("year", "whole", N_("The year it was published: four digits, for example 2018."), low=1000,
-               high=2100),
-=======
         Column("year", "whole", N_("The year it was published: four digits, for example 2018."), low=1000, high=2100),
->>>>>>> workbookD
         pick("kind", "Reading kinds", N_("What it is: pick from the list.")),
         text("notes", N_("Why it matters to the bid."), limit=LONG_TEXT_LIMIT),
     ),
     "action-plan": (
         text("workstream", N_("The work stream's number and title, as \"1. Network established\"."), True),
         text("activity", N_("What is done or will be done: one activity per row."), True, limit=LONG_TEXT_LIMIT),
-<<<<<<< HEAD
-        Column("when", "period", N_("When: a date (14/11/2018), a month (June 2017, Jun 17), part of a month "
-               "(Early Sept 17), a range (Nov 2018 - Jan 2019) or Ongoing.")),
-=======
         Column("when", "period", N_("When: a date (14/11/2018), a month (June 2017, Jun 17), part of a month (Early "
                "Sept 17), a range (Nov 2018 - Jan 2019) or Ongoing.")),
->>>>>>> workbookD
         Column("leads", "partners", N_("Who leads it: pick a partner from the list, or type several separated by ; "
                "(an organisation that is not a partner may be named too)."), choices=PARTNERS_LIST),
         pick("status", "Action statuses", N_("How far it has got: pick from the list.")),
         text("notes", N_("Anything else worth knowing."), limit=LONG_TEXT_LIMIT),
     ),
     "delivery-plan": (
-<<<<<<< HEAD
-        Column("year", "whole", N_("The year of the grant: 1 for the first year, up to the grant's length in "
-               "years."), True, low=1),
-        Column("quarter", "whole", N_("The quarter of that year, 1 to 4, counted from the grant's start date; "
-               "leave blank for the whole year."), low=1, high=4),
-=======
         Column("year", "whole", N_("The year of the grant: 1 for the first year, up to the grant's length in years."),
                True, low=1),
         Column("quarter", "whole", N_("The quarter of that year, 1 to 4, counted from the grant's start date; leave "
                "blank for the whole year."), low=1, high=4),
->>>>>>> workbookD
         text("activity", N_("What the grant will pay for: one activity per row."), True, limit=LONG_TEXT_LIMIT),
         text("workstream", N_("The work stream's number and title, as \"1. Network established\".")),
         Column("leads", "partners", N_("Who leads it: pick a partner from the list, or type several separated by ; "
@@ -188,12 +145,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "budget": (
         text("heading", N_("The cost heading, for example Staff, Venues, Travel."), True),
         text("description", N_("What the money pays for."), limit=LONG_TEXT_LIMIT),
-<<<<<<< HEAD
-        Column("year", "whole", N_("The year of the grant it falls in: a whole number, 1 for the first year."),
-               low=1),
-=======
         Column("year", "whole", N_("The year of the grant it falls in: a whole number, 1 for the first year."), low=1),
->>>>>>> workbookD
         Column("amount", "money", N_("The cost in whole pounds, no pence: 12500."), True, low=0),
         pick("cost_type", "Cost types", N_("Revenue (running costs, the default) or capital (equipment, building): "
              "pick from the list.")),
@@ -202,13 +154,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "other-funding": (
         text("source", N_("Who pays: an organisation, or the partners' own time."), True),
         Column("amount", "money", N_("The amount in whole pounds, no pence: 4000."), True, low=0),
-<<<<<<< HEAD
-        pick("status", "Funding statuses", N_("Secured, pending (asked for, not yet agreed) or in kind (time, "
-             "rooms, equipment given): pick from the list.")),
-=======
         pick("status", "Funding statuses", N_("Secured, pending (asked for, not yet agreed) or in kind (time, rooms, "
              "equipment given): pick from the list.")),
->>>>>>> workbookD
         Column("year", "whole", N_("The year of the grant it falls in, if one: 1 for the first year."), low=1),
         text("notes", N_("What it pays for, or when it will be known."), limit=LONG_TEXT_LIMIT),
     ),
@@ -392,19 +339,10 @@ def instructions(title: str, partner: tuple[str, str] | None, sheets: list[Sheet
     return lines
 
 
-<<<<<<< HEAD
-def column_note(kind: str | None, field: str | None, reader=None) -> str | None:
-    """What goes in a column, as its note in the workbook says it, in the reader's language: the report's "what
-    to write instead"."""
-    for column in COLUMNS.get(kind or "", ()):
-        if column.name == field:
-            return column.note_in(reader)
-=======
 def column_note(kind: str | None, field: str | None, _=ENGLISH) -> str | None:
     """What goes in a column, as its note in the workbook says it (in the language of `_`, its gettext): the
     report's "what to write instead"."""
     for column in COLUMNS.get(kind or "", ()):
         if column.name == field:
             return column.note_in(_)
->>>>>>> workbookD
     return None
