@@ -145,6 +145,8 @@ def fill(template: str | tuple[str, str], args: dict | None, reader) -> str:
 
 
 def shown_arg(value, reader, lang: str):
+    if isinstance(value, Message):          # a part of the sentence that is itself a template (`4, 9 and 12`)
+        return fill(value.template, value.args, reader)
     if isinstance(value, Label):
         return value if reader is None else reader._(value)
     if isinstance(value, date):
