@@ -165,6 +165,7 @@ def test_partner_reports_in_welsh(make_project, tmp_path, monkeypatch):
 CY = words("cy")
 
 
+@pytest.mark.untranslated          # problems written here by hand, to see the advice each one gets
 @pytest.mark.parametrize("file, field, message, welsh", [
     ("meetings.csv", "dat", "unknown column 'dat' (did you mean 'date'?)",
      "Ailenwch y golofn yn rhes 1 yn 'date', neu symudwch ei chynnwys i'r golofn gywir a dilëwch hon."),
