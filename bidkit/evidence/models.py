@@ -80,8 +80,8 @@ class DateRange(Model):
     @model_validator(mode="after")
     def ordered(self):
         if self.end < self.start:
-            raise ValueError(Message(N_("ends ({end}) before it starts ({start})"),     # as written: 05 Nov 2018
-                                     {"end": f"{self.end:%d %b %Y}", "start": f"{self.start:%d %b %Y}"}))
+            raise ValueError(Message(N_("ends ({end}) before it starts ({start})"),
+                                     {"end": self.end, "start": self.start}))
         return self
 
 
