@@ -7,15 +7,13 @@ import io
 import json
 import re
 import shutil
-import subprocess
 import zipfile
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from bidkit.cli import cli
-from test_diff import RESOLVE, SOURCE_DATE_EPOCH, copy_example, edit, paragraphs
+from test_diff import SOURCE_DATE_EPOCH, copy_example, edit, libreoffice_text, paragraphs
 
 DOCS = ("concept-paper", "project-report", "funding-proposal")
 
@@ -136,19 +134,7 @@ def test_the_same_drafts_give_the_same_bytes(welsh, tmp_path, monkeypatch):
 def test_libreoffice_accept_all_gives_the_new_welsh_and_reject_all_the_old(welsh, tmp_path):
     """LibreOffice's own Accept All / Reject All on the Welsh concept paper (one document, to keep it short)."""
     root, _ = welsh
-    profile = tmp_path / "profile"
-    soffice = ["soffice", "--headless", f"-env:UserInstallation=file://{profile}"]
-    subprocess.run([*soffice, "--terminate_after_init"], capture_output=True, timeout=180)
-    (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(RESOLVE, encoding="utf-8")
-
-    def text(source: Path, verb: str) -> list[str]:
-        target = tmp_path / f"{source.stem}-{verb or 'as-is'}.txt"
-        subprocess.run([*soffice, f'macro:///Standard.Module1.Resolve("{source}","{verb}","{target}")'],
-                       capture_output=True, timeout=180)
-        lines = target.read_text(encoding="utf-8-sig").splitlines()
-        last = next(i for i, line in enumerate(lines) if line.startswith("Rhestr ddarllen"))
-        return lines[last + 1:]         # after the contents (a field, from NEW's headings)
-
+    text = libreoffice_text(tmp_path, "Rhestr ddarllen")
     tracked = root / "changes" / "concept-paper.cy.changes.docx"
     accepted, new = text(tracked, "Accept"), text(root / "new-built" / "concept-paper.cy.docx", "")
     assert accepted == new and any("Mae llawer o bobl yn bell" in line for line in new)
