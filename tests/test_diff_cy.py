@@ -204,3 +204,19 @@ def test_the_reader_language_defaults_to_new_main_language(tmp_path):
     assert result.output.splitlines()[-1] == "Dim newidiadau."
     result = CliRunner().invoke(cli, ["diff", str(old), str(new), "--lang", "en"])
     assert result.output.splitlines()[-1] == "No changes."
+
+
+def test_a_folder_with_errors_is_told_in_welsh(tmp_path):
+    old, new = copy_example(tmp_path / "old"), copy_example(tmp_path / "new")
+    edit(new / "meetings-ehrc.csv", "04/12/2018,Race equality", "31/02/2019,Race equality")
+    result = CliRunner().invoke(cli, ["diff", str(old), str(new), "--out", str(tmp_path / "out"), "--lang", "cy"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    at = lines.index(f"Mae gwallau yn y dystiolaeth yn NEW ({new}); cymharwyd yr hyn y gellir ei ddarllen:")
+    assert lines[at + 1].startswith("  meetings-ehrc.csv:3: date: ")
+    assert "Ffigurau: heb eu cymharu (byddai ffigur a gyfrifwyd o ran o'r dystiolaeth yn anghywir)" in lines
+    assert "  tynnwyd cyfarfodydd: 2018-12-04, Race equality organisations, ehr-coalition (meetings-ehrc.csv:3 yn " \
+           "OLD)" in lines
+    assert lines[-1] == "Ni ysgrifennwyd dim: dim ond o dystiolaeth ddilys y caiff y DOCX ag olrhain newidiadau ei " \
+                        "wneud."
+    assert not (tmp_path / "out").exists()
