@@ -92,26 +92,29 @@ def open_project(project: Path) -> Drafts:
     return Drafts(evidence, figures, main, {main.lang: main})
 
 
-def partner_workbook(project: Path, kinds: str | None = None, partner: str | None = None):
-    """The workbook a partner fills in: (its content, its bytes). Made from the files as they are, errors and all,
-    so a partner can be sent one while the evidence is still being gathered; BidkitError for a wrong option."""
+def partner_workbook(project: Path, kinds: str | None = None, partner: str | None = None, lang: str | None = None):
+    """The workbook a partner fills in: (its content, its bytes), in `lang` (default the project's main language).
+    Made from the files as they are, errors and all, so a partner can be sent one while the evidence is still being
+    gathered; BidkitError for a wrong option."""
     from .documents.partner_workbook import parse_kinds, workbook
+    from .evidence.load import main_language
     from .evidence.on_file import read_on_file
     from .render.partner_workbook import partner_workbook_xlsx
 
     asked = parse_kinds(kinds)
     if not Path(project).is_dir():
         raise BidkitError(f"there is no project folder at '{project}'")
-    content = workbook(read_on_file(Path(project)), asked, partner)
+    content = workbook(read_on_file(Path(project)), asked, partner, lang or main_language(Path(project)))
     return content, partner_workbook_xlsx(content)
 
 
-def partner_reports(project: Path, problems: list) -> dict[str, bytes]:
+def partner_reports(project: Path, problems: list, lang: str = "en") -> dict[str, bytes]:
     """`<partner-id>.html` and `.csv` for every partner on file, and `facilitator.html` and `.csv` for what
-    belongs to nobody: file name -> bytes. Partners are taken from the files as they are, so a partner whose own
-    row has an error still gets its report."""
+    belongs to nobody, in the reader's language: file name -> bytes. Partners are taken from the files as they
+    are, so a partner whose own row has an error still gets its report."""
     from .documents.partner_report import partner_reports as sort_reports
     from .evidence.on_file import read_on_file
+    from .i18n import format_date
     from .paths import template_folders
     from .render.partner_report import render
     from .render.reproducible import moment
@@ -119,6 +122,6 @@ def partner_reports(project: Path, problems: list) -> dict[str, bytes]:
     on_file = read_on_file(Path(project))
     when = moment()
     reports = sort_reports(problems, on_file.partners(), on_file.title or Path(project).name,
-                           f"{when.day} {when:%B %Y}")
+                           format_date(when, lang), lang)
     folders = template_folders(Path(project))
     return {name: data for report in reports for name, data in render(report, folders).items()}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Iterable, Literal
 
 Severity = Literal["error", "warning"]
@@ -90,6 +90,10 @@ class Problem:
         return cls(severity, undecodable(place.file), place.sheet, place.row, field, shown, english, place.cell,
                    kind, message, dict(args) if args else None)
 
+    def reworded(self, message: str | tuple[str, str], args: dict | None = None) -> "Problem":
+        """The same problem in other words (a template and its arguments, as `at` takes them)."""
+        return replace(self, message=fill(message, args, None), template=message, args=dict(args) if args else None)
+
     def words(self, reader=None) -> str:
         """The message in the reader's language (`reader`: the catalogue's `Words`; None: English)."""
         if reader is None or self.template is None:
@@ -145,6 +149,12 @@ def fill(template: str | tuple[str, str], args: dict | None, reader) -> str:
 
 
 def shown_arg(value, reader, lang: str):
+    if isinstance(value, Message):      # a phrase of its own (" (did you mean 'wcva'?)"), in the same language
+        return fill(value.template, value.args, reader)
+    if isinstance(value, tuple):        # phrases listed one after another: "a, b, c"
+        return ", ".join(str(shown_arg(v, reader, lang)) for v in value)
+    if hasattr(value, "shown_in"):      # text given in each language (a funder's question title)
+        return value.shown_in(lang)
     if isinstance(value, Label):
         return value if reader is None else reader._(value)
     if isinstance(value, date):

@@ -111,6 +111,43 @@ def places(problems) -> list[tuple]:
     return [(p.file, p.sheet, p.row, p.field, p.severity) for p in problems]
 
 
+# Every problem a test makes must be one a Welsh reader can be told: a marked template whose English words are
+# what `message` says, with its Welsh in the catalogue. Checked on every problem of every test (the corpora of
+# real partner files included), so a message built past the catalogue fails the test that met it.
+UNTOLD: list[str] = []
+
+
+def untold(problem) -> str | None:
+    from bidkit.i18n.catalogue import catalog
+    from bidkit.problems import fill
+
+    if problem.template is None:
+        return f"not a template: {problem.message!r}"
+    if fill(problem.template, problem.args, None) != problem.message:
+        return f"the template {problem.template!r} does not give its English words {problem.message!r}"
+    key = problem.template if isinstance(problem.template, str) else problem.template[0]
+    entry = catalog("cy").get(key)
+    strings = [] if entry is None else [entry.string] if isinstance(entry.string, str) else list(entry.string)
+    if not strings or not all(strings):
+        return f"no Welsh for {key!r}"
+    return None
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "untranslated: the test makes problems of its own that need no Welsh")
+    from bidkit.problems import Problem
+
+    made = Problem.__init__
+
+    def recorded(self, *args, **kwargs):
+        made(self, *args, **kwargs)
+        found = untold(self)
+        if found:
+            UNTOLD.append(f"{self.file}: {found}")
+
+    Problem.__init__ = recorded
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     """On CI every test tool is installed by scripts/setup --test, so a skip there means a missing install step:
@@ -120,3 +157,9 @@ def pytest_runtest_makereport(item, call):
     if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
         report.outcome = "failed"
         report.longrepr = f"skipped on CI, where scripts/setup --test installs every test tool: {report.longrepr}"
+    if UNTOLD:
+        found = sorted(set(UNTOLD))
+        UNTOLD.clear()
+        if report.passed and not item.get_closest_marker("untranslated"):
+            report.outcome = "failed"
+            report.longrepr = "problems a Welsh reader could not be told:\n" + "\n".join(found)

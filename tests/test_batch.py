@@ -198,6 +198,35 @@ def test_a_dask_cluster_gives_the_same_bytes_and_reports_the_crash(six):
     assert compared >= 4 * 5
 
 
+def test_a_lost_dask_worker_fails_only_its_project(tmp_path):
+    """The worker building a project dies (SIGKILL, as a lost machine): that project is reported failed with why,
+    once the scheduler has given up on it, and the other project is built."""
+    distributed = pytest.importorskip("distributed")
+    import dask
+
+    project(tmp_path / "projects" / "alpha", title="Alpha")
+    project(tmp_path / "projects" / "lost", title="KILL-WORKER-ON-RENDER")
+    saved = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(PLUGIN)])
+    try:
+        with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+            cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                               dashboard_address=None, silence_logs=50)
+    finally:
+        os.environ.pop("PYTHONPATH") if saved is None else os.environ.update(PYTHONPATH=saved)
+    try:
+        result = run_batch(tmp_path / "projects", "--out", tmp_path / "out", "--format", "docx",
+                           "--scheduler", cluster.scheduler_address)
+    finally:
+        cluster.close()
+    assert result.returncode == 1, result.stdout + result.stderr
+    found = rows(tmp_path / "out")
+    assert found["alpha"]["state"] == "built" and (tmp_path / "out" / "alpha" / "project-report.docx").is_file()
+    assert found["lost"]["state"] == "failed"
+    assert "Dask workers building it were lost" in found["lost"]["reason"]
+    assert not list((tmp_path / "out").glob("lost/*.docx"))          # nothing half-written for it
+
+
 def test_a_tls_scheduler_takes_certificates_and_refuses_a_plain_connection(tmp_path):
     """A cluster that requires TLS: the batch runs with the certificates, and without TLS cannot connect (exit 2)."""
     distributed = pytest.importorskip("distributed")

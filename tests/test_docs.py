@@ -194,7 +194,7 @@ def write_mistakes(root):
         ["Date", "Title", "Partners", "Kind", "Format", "Status", "Attendees", "Nation", "Characteristics"],
         ["11/14/2018", "Round table", "wcva"],                                              # row 2
         ["next Tuesday", "Planning meeting", "wcva"],                                       # row 3
-        ["25/11/2018", "Community lunch", "wcva", None, None, None, "about 20", "Cymru"],   # row 4
+        ["25/11/2018", "Community lunch", "wcva", None, None, None, "about 20", "N. Ireland"],   # row 4
         [day, "Listening session", "wcva", "round table", "face to face", None, None, None,
          "disability; older people"],                                                       # row 5
         [day, None, "wcva"],                                                                # row 6
@@ -388,7 +388,7 @@ def readme_example(root):
     sheet.title = "Partners"
     sheet.append(["ID", "Name", "Type", "Nation", "Role"])
     for n in range(2, 13):
-        sheet.append([f"group-{n}", f"Community group {n}", "community-group", "Cymru" if n == 12 else "Wales",
+        sheet.append([f"group-{n}", f"Community group {n}", "community-group", "N. Ireland" if n == 12 else "Wales",
                       "supporter"])
     sheet.row_dimensions[9].hidden = True
     book.save(root / "partners.xlsx")

@@ -32,7 +32,7 @@ def test_every_problem_in_one_pass_across_file_types(make_project):
         "partners.xlsx": xlsx({"Partners": [
             ["id", "name", "type", "nation", "role", "website"],
             ["wcva", "Wales Council for Voluntary Action", "charity", "wales", "lead", None],
-            ["involve", "Involve", "charity", "Cymru", "consortium", "ftp://involve.org.uk"],
+            ["involve", "Involve", "charity", "N. Ireland", "consortium", "ftp://involve.org.uk"],
         ]}),
         "budget.csv": "heading,amount,year\nStaff,12500.50,1\nTravel,\"£1,000\",1\n",
         "outcomes.yaml": (
@@ -65,7 +65,7 @@ def test_every_problem_in_one_pass_across_file_types(make_project):
     assert text[("meetings.csv", 3, "partners")] == "'wvca' is not a partner (did you mean 'wcva'?)"
     assert text[("meetings.csv", 4, "attendees")] == "'twelve' is not a whole number"
     assert text[("partners.xlsx", 3, "nation")] == \
-        "'Cymru' is not one of england, scotland, wales, northern-ireland, uk-wide"
+        "'N. Ireland' is not one of england, scotland, wales, northern-ireland, uk-wide"
     assert text[("budget.csv", 2, "amount")] == "'12500.50' has pence; funders take whole pounds (write 12,500)"
     assert text[("narrative/summary.md", 1, None)].startswith("unknown figure 'meetngs_held' (did you mean "
                                                                "'meetings_held'?)")
@@ -77,10 +77,10 @@ def test_compiler_style_line(make_project):
     root = make_project({"partners.csv": None, "partners.xlsx": xlsx({"Partners": [
         ["id", "name", "type", "nation", "role"],
         ["wcva", "WCVA", "charity", "wales", "lead"],
-        ["involve", "Involve", "charity", "Cymru", "consortium"]]})})
+        ["involve", "Involve", "charity", "N. Ireland", "consortium"]]})})
     [problem] = problems_of(root)
     # a workbook problem names the cell a partner goes to (column D, row 3), and --json carries it as "cell"
-    assert problem.line() == ("partners.xlsx[Partners]!D3: nation: 'Cymru' is not one of england, scotland, "
+    assert problem.line() == ("partners.xlsx[Partners]!D3: nation: 'N. Ireland' is not one of england, scotland, "
                               "wales, northern-ireland, uk-wide")
     assert (problem.row, problem.cell) == (3, "D3")
 

@@ -327,7 +327,7 @@ def test_out_must_be_an_xlsx(project, tmp_path):
 
 FILLED = {      # sheet -> rows typed in: each wrong one is wrong in one cell, named in EXPECTED
     "Partners": [["edf", "Equality and Diversity Forum", "Network", "England", "Supporter"],
-                 [None, "Cymru Org", "Charity", "Cymru", "Supporter"]],
+                 [None, "Cymru Org", "Charity", "N. Ireland", "Supporter"]],
     "Meetings": [[datetime(2018, 11, 20), "Workshop in Cardiff", "wcva; Involve", "Workshop", "In person", None, 14,
                   "Wales", "Disability; Race", "Good."],
                  [datetime(2019, 1, 10), "Webinar on the SDGs", "Wales Council for Voluntary Action", "Webinar",
@@ -349,7 +349,7 @@ EXPECTED = [
     ("error", "Meetings", 6, "G6", "attendees", "must be 0 or more"),
     ("error", "Meetings", 7, "D7", "kind", "'Seminar' is not one of meeting, workshop, webinar, event, training, "
                                             "summit"),
-    ("error", "Partners", 3, "D3", "nation", "'Cymru' is not one of england, scotland, wales, northern-ireland, "
+    ("error", "Partners", 3, "D3", "nation", "'N. Ireland' is not one of england, scotland, wales, northern-ireland, "
                                               "uk-wide"),
     ("error", "Reading list", 2, "B2", "source", "is required but not given"),
     ("warning", "Action plan", 2, "D2", "leads", "'Open Government Network' is not a partner; it is shown as "

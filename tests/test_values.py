@@ -101,7 +101,7 @@ def test_an_unreadable_project_yaml_hides_no_partner_reference(make_project):
 def test_references_to_rows_with_errors_stay_unreported(make_project):
     root = make_project({
         "partners.csv": ("id,name,type,nation,role\nwcva,Wales Council for Voluntary Action,charity,wales,lead\n"
-                         "involve,Involve,charity,Cymru,consortium\n"),
+                         "involve,Involve,charity,N. Ireland,consortium\n"),
         "project.yaml": PROJECT.replace("title: Test project", f'title: "{LONG_TITLE}"'),
     })
     assert cells(problems_of(root)) == [("partners.csv", None, 3, None, "nation", "error"),

@@ -11,8 +11,7 @@ from . import cli
 from ..documents import DOCUMENTS
 from ..problems import EvidenceInvalid, shown
 from ..render import FORMATS
-from .common import EXIT_INVALID, echo_problems, language_option, load_or_exit, project_argument, \
-    words_for
+from .common import EXIT_INVALID, echo_problems, language_option, project_argument, words_for
 
 
 @cli.command()
@@ -31,36 +30,39 @@ def build(project: Path, out: Path, docs, formats, langs, jobs, force):
     """Build the documents from PROJECT (default ./evidence) into --out."""
     from ..build import build as run_build
 
+    words = words_for(project, None)            # --lang picks the documents; the lines are the project's language
+    _ = words._
     status = None
     if sys.stdout.isatty():         # a spinner for people; plain lines for logs and pipes
         from rich.console import Console
 
-        status = Console().status("Checking the evidence and rendering…")
+        status = Console().status(_("Checking the evidence and rendering…"))
         status.start()
 
     def progress(result):
         if result.skipped:
-            click.echo(f"  {result.name:<28} up to date")
+            click.echo(f"  {result.name:<28} " + _("up to date"))
         else:
-            click.echo(f"  {result.name:<28} written in {result.seconds:.1f} s")
+            click.echo(f"  {result.name:<28} " + _("written in {seconds:.1f} s").format(seconds=result.seconds))
             for warning in result.warnings:
-                click.echo(f"    warning: {warning}")
+                click.echo("    " + _("warning: ") + warning)
 
     try:
         report = run_build(project, out, list(docs) or None, list(formats) or None, jobs, force, progress,
                            langs=list(langs) or None)
     except EvidenceInvalid as exc:
         status and status.stop()
-        echo_problems(exc.problems, False)
-        click.echo("Nothing was written.")
+        echo_problems(exc.problems, False, words)
+        click.echo(_("Nothing was written."))
         sys.exit(EXIT_INVALID)
     finally:
         status and status.stop()
     if report.evidence_warnings:
-        echo_problems(report.evidence_warnings, False)
+        echo_problems(report.evidence_warnings, False, words)
     written = len(report.written)
-    click.echo(f"{written} file{'s' if written != 1 else ''} written, {len(report.results) - written} up to date, "
-               f"in {report.seconds:.1f} s -> {out}")
+    click.echo(words.n_("{n} file written, {fresh} up to date, in {seconds:.1f} s -> {out}",
+                        "{n} files written, {fresh} up to date, in {seconds:.1f} s -> {out}", written)
+               .format(n=written, fresh=len(report.results) - written, seconds=report.seconds, out=out))
 
 
 @cli.command()
@@ -81,7 +83,8 @@ def build(project: Path, out: Path, docs, formats, langs, jobs, force):
               help="Only this format (repeatable; default all).")
 @click.option("--force", is_flag=True, help="Rebuild even what is up to date.")
 @click.option("--by-partner", "by_partner", is_flag=True,
-              help="Also write check --by-partner's reports of each project into OUT/<name>/partner-reports/.")
+              help="Also write check --by-partner's reports of each project into OUT/<name>/partner-reports/, "
+                   "each in its project's main language.")
 @click.option("--tls-ca-file", metavar="FILE", help="With a tls:// scheduler: the certificate authority.")
 @click.option("--tls-cert", metavar="FILE", help="With a tls:// scheduler: this client's certificate.")
 @click.option("--tls-key", metavar="FILE", help="With a tls:// scheduler: this client's private key.")

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from . import cli
-from .common import EXIT_INVALID, echo_problems, lang_option, load_or_exit, project_argument, words_for
+from .common import echo_problems, lang_option, load_or_exit, project_argument, words_for
 
 
 @cli.command()
@@ -19,7 +18,8 @@ from .common import EXIT_INVALID, echo_problems, lang_option, load_or_exit, proj
               help="Also write into this folder one report per partner, <partner-id>.html to read and .csv to "
                    "sort: the problems in that partner's files (its subfolder, e.g. partners/wcva/, or file-name "
                    "suffix, e.g. meetings-wcva.csv), each with file, sheet, cell, what is wrong and what to write "
-                   "instead. What belongs to no partner goes to facilitator.html and .csv.")
+                   "instead, in the language of the lines printed (--lang). What belongs to no partner goes to "
+                   "facilitator.html and .csv.")
 @lang_option
 def check(project: Path, as_json: bool, strict: bool, by_partner: Path | None, lang: str | None):
     """Validate the evidence in PROJECT (default ./evidence) and list every problem."""
@@ -30,7 +30,7 @@ def check(project: Path, as_json: bool, strict: bool, by_partner: Path | None, l
 
     def reports(problems):
         if by_partner is not None:
-            written = write_partner_reports(project, problems, by_partner)
+            written = write_partner_reports(project, problems, by_partner, words.lang)
             if not as_json:
                 click.echo(_("Wrote {n} reports to {folder}: one per partner and facilitator.html.")
                            .format(n=written, folder=by_partner))
@@ -45,50 +45,22 @@ def check(project: Path, as_json: bool, strict: bool, by_partner: Path | None, l
 
 @cli.command()
 @project_argument
-@click.option("--json", "as_json", is_flag=True, help="Print the readiness as JSON on stdout.")
-def status(project: Path, as_json: bool):
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the readiness as JSON on stdout (its keys and messages in English, whatever --lang says).")
+@lang_option
+def status(project: Path, as_json: bool, lang: str | None):
     """Readiness of PROJECT: each funder question's words against its limit in each language, counts, warnings,
     and what an assessor would question."""
-    from ..evidence.taxonomies import LANGUAGES
     from ..readiness import assessor_questions, readiness
+    from .status_words import print_readiness
 
-    evidence = load_or_exit(project, as_json)
+    words = words_for(project, lang)
+    evidence = load_or_exit(project, as_json, words=words)
     found = readiness(evidence)
     if as_json:
         click.echo(json.dumps(found, indent=2, ensure_ascii=False))
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(highlight=False, soft_wrap=True)
-    console.print(f"[bold]{found['project']}[/bold] ({found['status']})")
-    if found["funder"]:
-        for lang, listed in found["languages"].items():
-            name = LANGUAGES.get(lang, lang)
-            table = Table(title=f"{listed['funder']} ({name})", title_justify="left")
-            for column in ("Question", "Words", "Limit", "State"):
-                table.add_column(column, justify="right" if column in ("Words", "Limit") else "left")
-            for a in listed["answers"]:
-                limit = (f"{a['min_words']}–{a['max_words']}" if a["min_words"] else f"≤ {a['max_words']}") \
-                    if a["max_words"] else (f"≤ {a['max_chars']} chars" if a["max_chars"] else "")
-                words = "—" if a["words"] is None else str(a["words"])
-                state = {"ok": "[green]ok[/green]", "missing": "[red]missing[/red]", "over": "[red]over[/red]",
-                         "under": "[yellow]under[/yellow]"}[a["state"]]
-                table.add_row(a["title"], words, limit, state)
-            console.print(table)
-    else:
-        console.print("No funder in project.yaml: add 'funder:' to check the proposal's answers.")
-    from ..evidence.taxonomies import FIGURES
-
-    counts = ", ".join(f"{FIGURES[k].lower()}: {v if v is not None else '—'}" for k, v in found["counts"].items())
-    console.print(f"Evidence: {counts}")
-    asked = assessor_questions(evidence)
-    echo_problems([p for p in evidence.warnings if p not in asked], False)
-    if asked:
-        click.echo(f"What an assessor would question ({len(asked)}):")
-        for p in asked:
-            click.echo(p.line())
-    console.print("Ready to submit." if found["ready"] else "Not ready yet: see above.")
+    print_readiness(found, evidence, assessor_questions(evidence), words)
 
 
 @cli.command()
@@ -103,7 +75,10 @@ def status(project: Path, as_json: bool):
 @click.option("--kinds", metavar="K,K",
               help="The sheets to include, separated by commas (default: partners,meetings,reading-list,"
                    "action-plan,budget; delivery-plan and other-funding when asked for).")
-def workbook(project: Path, out: Path, partner: str | None, kinds: str | None):
+@click.option("--lang", type=click.Choice(["en", "cy"]),
+              help="The language of the workbook's instructions, notes, lists and messages, and of the line printed "
+                   "(default: the project's main language). Sheet and column names stay as bidkit reads them.")
+def workbook(project: Path, out: Path, partner: str | None, kinds: str | None, lang: str | None):
     """Write a workbook for a partner to fill in with Excel or LibreOffice: one sheet per kind of evidence, a
     note on every column, dropdowns, date and number rules, and an Instructions sheet. Send it to the partner;
     put the returned file in PROJECT (e.g. partners/ID/) and run bidkit check."""
@@ -114,12 +89,15 @@ def workbook(project: Path, out: Path, partner: str | None, kinds: str | None):
         raise click.BadParameter(f"'{out}' should end in .xlsx (the partner may save it back as .ods)",
                                  param_hint="--out")
     check_folder(project, out.parent)            # a blank workbook in the project would be read as evidence
-    content, data = partner_workbook(project, kinds, partner)
+    words = words_for(project, lang)
+    content, data = partner_workbook(project, kinds, partner, words.lang)
     make_folder(out.parent)
     commit(out.parent, {out.name: data})
-    held = sum(len(s.rows) for s in content.sheets)
-    whose = f", with {held} row{'s' if held != 1 else ''} on file for {content.partner[1]}" if content.partner else ""
-    click.echo(f"Wrote {out}: sheets {', '.join(s.title for s in content.sheets)}{whose}.")
+    held, sheets = sum(len(s.rows) for s in content.sheets), ", ".join(s.title for s in content.sheets)
+    line = words.n_("Wrote {out}: sheets {sheets}, with {n} row on file for {partner}.",
+                    "Wrote {out}: sheets {sheets}, with {n} rows on file for {partner}.", held) if content.partner \
+        else words._("Wrote {out}: sheets {sheets}.")
+    click.echo(line.format(out=out, sheets=sheets, n=held, partner=content.partner and content.partner[1]))
 
 
 @cli.command()

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 
 from ..evidence.files import kind_of_name
 from ..evidence.owners import owner_keys, owner_of
+from ..i18n import BCP47, N_, words
 from ..problems import Problem
 from .partner_workbook import column_note
 
@@ -43,6 +44,12 @@ class Report:
     project: str
     date: str
     entries: list[Entry] = field(default_factory=list)
+    lang: str = "en"                # the reader's language: the page's labels, what is wrong, what to write instead
+
+    @property
+    def lang_tag(self) -> str:
+        """`cy-GB`: the page's `lang`, as the documents give theirs."""
+        return BCP47.get(self.lang, self.lang)
 
     @property
     def errors(self) -> int:
@@ -58,16 +65,17 @@ class Report:
 
 
 def partner_reports(problems: list[Problem], partners: list[tuple[str, str]], project: str,
-                    date: str) -> list[Report]:
-    """One report per partner (in the partners' order), then the facilitator's."""
+                    date: str, lang: str = "en") -> list[Report]:
+    """One report per partner (in the partners' order), then the facilitator's, in the reader's language."""
+    reader = words(lang)
     keys = owner_keys(partners)
     names = {pid: name for pid, name in partners}
     facilitator = FACILITATOR if FACILITATOR not in names else f"_{FACILITATOR}"     # never a partner's file
-    reports = {pid: Report(pid, name, pid, project, date) for pid, name in partners}
-    reports[facilitator] = Report(facilitator, "the bid facilitator", None, project, date)
+    reports = {pid: Report(pid, name, pid, project, date, lang=lang) for pid, name in partners}
+    reports[facilitator] = Report(facilitator, reader._("the bid facilitator"), None, project, date, lang=lang)
     for p in sorted(problems, key=in_reading_order):
         owner = owner_of(p.file, keys)
-        reports[owner if owner in reports else facilitator].entries.append(entry(p))
+        reports[owner if owner in reports else facilitator].entries.append(entry(p, reader))
     return list(reports.values())
 
 
@@ -77,28 +85,39 @@ def in_reading_order(p: Problem) -> tuple:
     return (p.file, p.sheet or "", p.row or 0, len(column), column, p.field or "", p.message)
 
 
-def entry(p: Problem) -> Entry:
-    return Entry(p.severity, p.file, p.sheet, p.cell, p.row, p.field, p.value, p.message, advice(p))
+def entry(p: Problem, reader=None) -> Entry:
+    return Entry(p.severity, p.file, p.sheet, p.cell, p.row, p.field, p.value, p.words(reader), advice(p, reader))
 
 
-def advice(p: Problem) -> str:
-    """What to write instead, in the words of the workbook's note for the column (or of the fix itself)."""
+RENAME = N_("Rename the column in row 1 to '{name}', or move what it holds into the right column and delete this "
+            "one.")
+RENAME_ANY = N_("Rename the column in row 1 to one of the column names bidkit reads, or move what it holds into the "
+                "right column and delete this one.")
+ADD = N_("Add a column named '{field}' in row 1 and fill it in.")
+SAME_MEETING = N_("If it is the same meeting, delete one of the two rows; if they are two meetings, make their dates "
+                  "or titles differ.")
+WRITE = N_("Write '{meant}'.")
+FILL = N_("Fill it in.")
+SHORTEN = N_("Shorten it to at most {n} characters.")
+
+
+def advice(p: Problem, reader=None) -> str:
+    """What to write instead, in the words of the workbook's note for the column (or of the fix itself), in the
+    reader's language; the problem is recognised by its English words, which every problem keeps."""
+    _ = reader._ if reader is not None else (lambda text: text)
     kind = (kind_of_name(p.sheet) if p.sheet else None) or kind_of_name(PurePosixPath(p.file).name)
-    note = column_note(kind, p.field) or ""
+    note = column_note(kind, p.field, _) or ""
     meant = SUGGESTED.search(p.message)
     if p.message.startswith("unknown column"):
-        name = f"'{meant.group(1)}'" if meant else "one of the column names bidkit reads"
-        return (f"Rename the column in row 1 to {name}, or move what it holds into the right column and "
-                "delete this one.")
+        return _(RENAME).format(name=meant.group(1)) if meant else _(RENAME_ANY)
     if "required column" in p.message:
-        return f"Add a column named '{p.field}' in row 1 and fill it in. {note}".strip()
+        return f"{_(ADD).format(field=p.field)} {note}".strip()
     if "the same meeting" in p.message:
-        return ("If it is the same meeting, delete one of the two rows; if they are two meetings, make their "
-                "dates or titles differ.")
+        return _(SAME_MEETING)
     if meant:
-        return f"Write '{meant.group(1)}'. {note}".strip()
+        return f"{_(WRITE).format(meant=meant.group(1))} {note}".strip()
     if "is required but not given" in p.message:
-        return f"Fill it in. {note}".strip()
+        return f"{_(FILL)} {note}".strip()
     if too_long := TOO_LONG.search(p.message):
-        return f"Shorten it to at most {too_long.group(1)} characters."
+        return _(SHORTEN).format(n=too_long.group(1))
     return note

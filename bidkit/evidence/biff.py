@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import struct
 
+from ..i18n.catalogue import N_
+from ..problems import Message
 from .sheetfacts import MAX_CELLS, SheetFacts, too_big
 from .tables import ReadError, formula_error
 
@@ -24,8 +26,8 @@ VALUE_RECORDS = {0x00FD: False, 0x0203: False, 0x027E: False, 0x0204: False, 0x0
 
 
 def damaged() -> ReadError:
-    return ReadError("the .xls file is damaged (its parts do not fit together); open it in Excel or LibreOffice "
-                     "and save it again")
+    return ReadError(Message(N_("the .xls file is damaged (its parts do not fit together); open it in Excel or "
+                                "LibreOffice and save it again")))
 
 
 class Ole:
@@ -114,11 +116,12 @@ def records(stream: bytes, start: int = 0):
 def workbook_stream(data: bytes) -> bytes:
     ole = Ole(data)
     if "EncryptedPackage" in ole.entries:
-        raise ReadError("the workbook is protected with a password; save a copy without one and send that")
+        raise ReadError(Message(N_("the workbook is protected with a password; save a copy without one and send "
+                                   "that")))
     stream = ole.stream("Workbook") or ole.stream("Book")
     if stream is None:
-        raise ReadError("this is not a workbook bidkit can read (an OLE file with no sheets); "
-                        "save it from Excel or LibreOffice as .xlsx")
+        raise ReadError(Message(N_("this is not a workbook bidkit can read (an OLE file with no sheets); save it "
+                                   "from Excel or LibreOffice as .xlsx")))
     return stream
 
 

@@ -8,9 +8,10 @@ import re
 import unicodedata
 from datetime import date
 
-from ..problems import Place, Problem
+from ..i18n.catalogue import N_
+from ..problems import Message, Place, Problem
 from . import taxonomies as tx
-from .dates import Period, long_date
+from .dates import Period
 from .models import Action, BudgetLine, Meeting, Outcome, Partner, Project, dated_fields
 from .owners import PartnerKeys
 
@@ -45,7 +46,7 @@ class Directory:
     def partner(self, pid: str) -> Partner:
         return next(p for p in self.partners if p.id == pid)
 
-    def hint(self, ref: str) -> str:
+    def hint(self, ref: str) -> Message | str:
         names = [p.id for p in self.partners] + [p.name for p in self.partners]
         return tx.suggest(ref, names)
 
@@ -60,12 +61,14 @@ def check_partners(partners: list[Partner]) -> list[Problem]:
         if p.id is None:
             p.id = slugify(p.name)
         if p.id in ids:
-            problems.append(Problem.at(p.place_of("id"), "id", f"the id '{p.id}' is also used at {ids[p.id]}", p.id))
+            problems.append(Problem.at(p.place_of("id"), "id", N_("the id '{id}' is also used at {place}"), p.id,
+                                       args={"id": p.id, "place": str(ids[p.id])}))
         else:
             ids[p.id] = p.place
         key = tx.fold_text(p.name)
         if key in names:
-            problems.append(Problem.at(p.place_of("name"), "name", f"'{p.name}' is also listed at {names[key]}", p.name))
+            problems.append(Problem.at(p.place_of("name"), "name", N_("'{name}' is also listed at {place}"), p.name,
+                                       args={"name": p.name, "place": str(names[key])}))
         else:
             names[key] = p.place
         for name in ("id", "name"):
@@ -78,10 +81,13 @@ def check_partners(partners: list[Partner]) -> list[Problem]:
                     (tx.fold_text(p.name) == tx.fold_text(other.name) and key == tx.fold(p.name)):
                 continue                                  # the same id or name twice: reported above
             theirs = getattr(other, its)
-            problems.append(Problem.at(p.place_of(name), name, f"'{value}' is too like the {its} '{theirs}' of "
-                                       f"the partner at {other.place_of(its)}: a meeting, a budget line or a "
-                                       "file naming either could mean the other; make them differ by more than "
-                                       "case, spaces, - or _", value))
+            problems.append(Problem.at(p.place_of(name), name, N_("'{value}' is too like the {its} '{theirs}' of "
+                                                                  "the partner at {place}: a meeting, a budget line "
+                                                                  "or a file naming either could mean the other; "
+                                                                  "make them differ by more than case, spaces, - or "
+                                                                  "_"), value,
+                                       args={"value": value, "its": its, "theirs": theirs,
+                                             "place": str(other.place_of(its))}))
     return problems
 
 
@@ -97,8 +103,7 @@ def check_meetings(meetings: list[Meeting], directory: Directory, project: Proje
                 ok = False
                 if directory.is_rejected(ref):
                     continue
-                problems.append(Problem.at(m.place_of("partners"), "partners",
-                                           f"'{ref}' is not a partner{directory.hint(ref)}", ref))
+                problems.append(not_a_partner(m.place_of("partners"), "partners", ref, directory))
             elif pid not in ids:
                 ids.append(pid)
         if not ok:
@@ -109,8 +114,9 @@ def check_meetings(meetings: list[Meeting], directory: Directory, project: Proje
         if as_of is not None and m.status is None:     # as_of with an error: held or planned cannot be told
             m.status = "held" if m.date <= as_of else "planned"
         elif as_of is not None and m.status == "held" and m.date > as_of:
-            problems.append(Problem.at(m.place_of("status"), "status", f"is 'held' but the meeting is on {long_date(m.date)}, "
-                                       f"after as_of ({long_date(as_of)}) in project.yaml", m.status))
+            problems.append(Problem.at(m.place_of("status"), "status", N_("is 'held' but the meeting is on {date}, "
+                                                                          "after as_of ({as_of}) in project.yaml"),
+                                       m.status, args={"date": m.date, "as_of": as_of}))
         kept.append(m)
     counted, trouble = without_duplicates(kept, final=project.status == "final")
     return counted, problems + trouble
@@ -136,9 +142,9 @@ def without_duplicates(meetings: list[Meeting], final: bool) -> tuple[list[Meeti
         given = [m for m in group if m.attendees is not None]
         chosen = min(given, key=lambda m: m.attendees) if given else group[0]
         if len({m.attendees for m in given}) > 1:
-            why = "it has the smaller attendance, so no figure claims more than both reports agree on"
+            why = Message(N_("it has the smaller attendance, so no figure claims more than both reports agree on"))
         else:
-            why = "it comes first" if chosen is group[0] else "it gives the attendance"
+            why = Message(N_("it comes first") if chosen is group[0] else N_("it gives the attendance"))
         counted.append(chosen)
         for m in group:
             if m is not chosen:
@@ -146,18 +152,38 @@ def without_duplicates(meetings: list[Meeting], final: bool) -> tuple[list[Meeti
     return counted, problems
 
 
-def duplicate(m: Meeting, chosen: Meeting, why: str, final: bool) -> Problem:
-    what = f"the same meeting ('{m.title}', {long_date(m.date)})"
+def duplicate(m: Meeting, chosen: Meeting, why: Message, final: bool) -> Problem:
     differ = [(f, getattr(m, f), getattr(chosen, f)) for f in COMPARED
               if getattr(m, f) is not None and getattr(chosen, f) is not None and getattr(m, f) != getattr(chosen, f)]
     if not differ:
-        return Problem.at(m.place, None, f"{what} is also reported at {chosen.place}; it is counted once",
-                          severity="warning")
+        return Problem.at(m.place, None, N_("the same meeting ('{title}', {date}) is also reported at {there}; it "
+                                            "is counted once"), severity="warning",
+                          args={"title": m.title, "date": m.date, "there": str(chosen.place)})
     field = differ[0][0]
-    values = ", ".join(f"{f} {here} here and {there} there" for f, here, there in differ)
-    return Problem.at(m.place_of(field), field, f"{what} is also reported at {chosen.place_of(field)}, with "
-                      f"{values}; that one counts ({why}): make the two reports agree, or remove one", differ[0][1],
-                      severity="error" if final else "warning")
+    values = tuple(Message(N_("{field} {here} here and {there} there"), {"field": f, "here": here, "there": there})
+                   for f, here, there in differ)
+    return Problem.at(m.place_of(field), field, N_("the same meeting ('{title}', {date}) is also reported at "
+                                                   "{place}, with {values}; that one counts ({why}): make the two "
+                                                   "reports agree, or remove one"), differ[0][1],
+                      severity="error" if final else "warning",
+                      args={"title": m.title, "date": m.date, "place": str(chosen.place_of(field)), "values": values,
+                            "why": why})
+
+
+def not_a_partner(place: Place, field: str, ref: str, directory: Directory, shown_as_written: bool = False):
+    """A reference to no partner: an error, or a warning where the name is shown as written (an action's lead)."""
+    if shown_as_written:
+        return Problem.at(place, field, N_("'{ref}' is not a partner{hint}; it is shown as written"), ref,
+                          severity="warning", args={"ref": ref, "hint": directory.hint(ref)})
+    return Problem.at(place, field, N_("'{ref}' is not a partner{hint}"), ref,
+                      args={"ref": ref, "hint": directory.hint(ref)})
+
+
+def difference(diff: int) -> Message:
+    """`(a difference of £500 over)`: a total against the amount it should be."""
+    if diff > 0:
+        return Message(N_("(a difference of £{diff:,} over)"), {"diff": diff})
+    return Message(N_("(a difference of £{diff:,} under)"), {"diff": abs(diff)})
 
 
 def check_actions(actions: list[Action], directory: Directory) -> list[Problem]:
@@ -165,8 +191,7 @@ def check_actions(actions: list[Action], directory: Directory) -> list[Problem]:
     for a in actions:
         for ref in a.leads:
             if directory.find(ref) is None and not directory.is_rejected(ref):
-                problems.append(Problem.at(a.place_of("leads"), "leads", f"'{ref}' is not a partner{directory.hint(ref)}; "
-                                           "it is shown as written", ref, severity="warning"))
+                problems.append(not_a_partner(a.place_of("leads"), "leads", ref, directory, shown_as_written=True))
     return problems
 
 
@@ -179,11 +204,7 @@ def check_refused_references(refused: list[tuple], directory: Directory) -> list
         for ref in refs:
             if directory.find(ref) is not None or directory.is_rejected(ref):
                 continue
-            if kind == "action-plan":
-                problems.append(Problem.at(place, field, f"'{ref}' is not a partner{directory.hint(ref)}; it is "
-                                           "shown as written", ref, severity="warning"))
-            else:
-                problems.append(Problem.at(place, field, f"'{ref}' is not a partner{directory.hint(ref)}", ref))
+            problems.append(not_a_partner(place, field, ref, directory, shown_as_written=kind == "action-plan"))
     return problems
 
 
@@ -191,8 +212,9 @@ def beyond_duration(record, project: Project) -> list[Problem]:
     """A budget line, a planned activity or other funding in a year after the grant ends."""
     if record.year is None or not project.duration_years or record.year <= project.duration_years:
         return []
-    return [Problem.at(record.place_of("year"), "year", f"is year {record.year}, but duration_years in "
-                       f"project.yaml is {project.duration_years}", record.year)]
+    return [Problem.at(record.place_of("year"), "year", N_("is year {year}, but duration_years in project.yaml is "
+                                                           "{years}"), record.year,
+                       args={"year": record.year, "years": project.duration_years})]
 
 
 def check_budget(lines: list[BudgetLine], directory: Directory, project: Project,
@@ -206,31 +228,32 @@ def check_budget(lines: list[BudgetLine], directory: Directory, project: Project
             if pid is not None:
                 line.partner = pid
             elif not directory.is_rejected(line.partner):
-                problems.append(Problem.at(line.place_of("partner"), "partner", f"'{line.partner}' is not a partner"
-                                           f"{directory.hint(line.partner)}", line.partner))
+                problems.append(not_a_partner(line.place_of("partner"), "partner", line.partner, directory))
         problems += beyond_duration(line, project)
     if lines and complete and project.amount_requested is not None:
         total = sum(line.amount for line in lines)
         if total != project.amount_requested:
             diff = total - project.amount_requested
             where = budget_files[0] if len(budget_files) == 1 else Place("project.yaml")
-            problems.append(Problem.at(where, "amount", f"the budget lines add up to £{total:,} but "
-                                       f"amount_requested is £{project.amount_requested:,} (a difference of "
-                                       f"£{abs(diff):,} {'over' if diff > 0 else 'under'})", total))
+            problems.append(Problem.at(where, "amount", N_("the budget lines add up to £{total:,} but "
+                                                           "amount_requested is £{asked:,} {difference}"), total,
+                                       args={"total": total, "asked": project.amount_requested,
+                                             "difference": difference(diff)}))
     return problems
 
 
 YEARS = 10        # a date further than this from the project's period is a slip of the keyboard
 
 
-def period_of(project: Project) -> tuple[date, date, str] | None:
+def period_of(project: Project) -> tuple[date, date, Message] | None:
     """The project's period and how to name it, or as_of alone when the period has an error; None when neither
     is known."""
     if project.period is not None:
         start, end = project.period.start, project.period.end
-        return start, end, f"the project's period ({long_date(start)} to {long_date(end)} in project.yaml)"
+        return start, end, Message(N_("the project's period ({start} to {end} in project.yaml)"),
+                                   {"start": start, "end": end})
     if project.as_of is not None:
-        return project.as_of, project.as_of, f"as_of ({long_date(project.as_of)} in project.yaml)"
+        return project.as_of, project.as_of, Message(N_("as_of ({day} in project.yaml)"), {"day": project.as_of})
     return None
 
 
@@ -256,22 +279,26 @@ def slip(year: int, low: int, high: int) -> int | None:
     return None
 
 
-def far_date(day: date, window: tuple[date, date, str]) -> str | None:
+def far_date(day: date, window: tuple[date, date, Message]) -> Message | None:
     """Why `day` cannot be right ("more than 10 years before the project's period ..."), or None when it is
     within ten years of the project's period."""
     start, end, named = window
     low, high = years_from(start, -YEARS), years_from(end, YEARS)
     if low <= day <= high:
         return None
-    side = "before" if day < low else "after"
-    said = f"more than {YEARS} years {side} {named}"
+    args = {"years": YEARS, "named": named}
+    said = Message(N_("more than {years} years before {named}") if day < low else
+                   N_("more than {years} years after {named}"), args)
     if day.year in (1899, 1900):
-        return (f"{said}: a year of {day.year} is what a spreadsheet shows when a number (such as 19) is typed "
-                f"into a date cell; type the whole date, e.g. {start:%d/%m/%Y}")
+        return Message(N_("{said}: a year of {year} is what a spreadsheet shows when a number (such as 19) is "
+                          "typed into a date cell; type the whole date, e.g. {example}"),
+                       {"said": said, "year": day.year, "example": f"{start:%d/%m/%Y}"})
+    if day > high:
+        said = Message(N_("{said}; a date this far ahead would count as planned"), {"said": said})
     meant = slip(day.year, low.year, high.year)
-    hint = f"did you mean {meant}? " if meant else ""
-    ahead = "; a date this far ahead would count as planned" if side == "after" else ""
-    return f"{said}{ahead}; {hint}check the year"
+    if meant:
+        return Message(N_("{said}; did you mean {year}? check the year"), {"said": said, "year": meant})
+    return Message(N_("{said}; check the year"), {"said": said})
 
 
 def check_dates(records: dict[str, list], project: Project) -> list[Problem]:
@@ -287,27 +314,29 @@ def check_dates(records: dict[str, list], project: Project) -> list[Problem]:
         day = getattr(project, key)
         if day is not None and (why := far_date(day, window)):
             problems.append(Problem.at(Place("project.yaml", None, project._line_of.get(key)), key,
-                                       f"{long_date(day)} is {why}", day))
+                                       N_("{day} is {why}"), day, args={"day": day, "why": why}))
     for found in records.values():
         for record in found:
             for name in dated_fields(type(record)):
                 value = getattr(record, name)
                 if isinstance(value, Period):
-                    days = [(value.start, "starts on"), (value.end, "ends on")] if value.start else []
-                    said = f"'{value.text}' "
+                    days = [(value.start, N_("'{text}' starts on {day}, {why}")),
+                            (value.end, N_("'{text}' ends on {day}, {why}"))] if value.start else []
                 else:
-                    days, said = ([(value, "")] if value is not None else []), ""
-                for day, what in days:
+                    days = [(value, N_("{day} is {why}"))] if value is not None else []
+                for day, text in days:
                     if why := far_date(day, window):
-                        text = f"{said}{what} {long_date(day)}, {why}" if what else f"{long_date(day)} is {why}"
-                        problems.append(Problem.at(record.place_of(name), name, text, value))
+                        problems.append(Problem.at(record.place_of(name), name, text, value,
+                                                   args={"text": getattr(value, "text", None), "day": day,
+                                                         "why": why}))
                         break
     as_of = project.as_of
     for item in records.get("reading-list", []) if as_of is not None else []:
         if item.year is not None and item.year > as_of.year:
-            problems.append(Problem.at(item.place_of("year"), "year", f"is {item.year}, later than as_of in "
-                                       f"project.yaml ({long_date(as_of)}); a publication year cannot be in the "
-                                       "future: check it", item.year, severity="warning"))
+            problems.append(Problem.at(item.place_of("year"), "year", N_("is {year}, later than as_of in "
+                                                                         "project.yaml ({as_of}); a publication "
+                                                                         "year cannot be in the future: check it"),
+                                       item.year, severity="warning", args={"year": item.year, "as_of": as_of}))
     return problems
 
 
@@ -315,7 +344,8 @@ def check_outcomes(outcomes: list[Outcome]) -> list[Problem]:
     problems, ids = [], {}
     for o in outcomes:
         if o.id in ids:
-            problems.append(Problem.at(o.place_of("id"), "id", f"the outcome id '{o.id}' is also used at {ids[o.id]}", o.id))
+            problems.append(Problem.at(o.place_of("id"), "id", N_("the outcome id '{id}' is also used at {place}"),
+                                       o.id, args={"id": o.id, "place": str(ids[o.id])}))
         ids.setdefault(o.id, o.place)
     return problems
 

@@ -16,7 +16,8 @@ import io
 import re
 from pathlib import Path
 
-from ..problems import Place, Problem
+from ..i18n.catalogue import N_
+from ..problems import Label, Message, Place, Problem
 from . import taxonomies as tx
 from .tables import (HEADER_SEARCH_ROWS, ReadError, Table, column_letter, column_names, find_header,
                      table_from_records)
@@ -29,7 +30,16 @@ TOKEN = re.compile(r'"|\r\n|\r|\n|,|;|\t')
 MAX_ROWS = 250_000          # rows with values in one file: twelve times the largest project we measure
 MAX_LINES = 1_048_576 + 1    # Excel's and Calc's last row, and a final line end
 NO_SPAN = (0, 0)
-EMPTY = "the file is empty, so nothing was read from it; fill it in (the column names in the first row) or delete it"
+EMPTY = N_("the file is empty, so nothing was read from it; fill it in (the column names in the first row) or delete "
+           "it")
+SEPARATOR_NAMES = {"\t": N_("tab"), ",": N_("comma"), ";": N_("semicolon")}
+# a row longer than the header: (the header is the first row, the header is further down)
+TOO_LONG = (N_("row {row} has {cells} cells but the first row names {width} columns: is there a {sep} inside a "
+               "value? Put that value in double quotes (\"Met the board, agreed next steps\"), or save the file "
+               "again from Excel or LibreOffice, which adds the quotes"),
+            N_("row {row} has {cells} cells but the column names (row {header}) name {width} columns: is there a "
+               "{sep} inside a value? Put that value in double quotes (\"Met the board, agreed next steps\"), or "
+               "save the file again from Excel or LibreOffice, which adds the quotes"))
 
 
 def read_csv(path: Path, rel: str, kind: str) -> tuple[list[Table], list[Problem]]:
@@ -82,13 +92,9 @@ def longer_than_header(records: list[list[str]], head: int, delimiter: str, rel:
     for i in range(head + 1, len(records)):
         record = records[i]
         if len(record) > width and any(cell.strip() for cell in record[width:]):
-            sep = {"\t": "tab", ",": "comma", ";": "semicolon"}[delimiter]
-            names = "the first row names" if head == 0 else f"the column names (row {head + 1}) name"
-            problems.append(Problem.at(Place(rel, None, i + 1), None, f"row {i + 1} has {len(record)} cells but "
-                                       f"{names} {width} columns: is there a {sep} inside a value? Put that "
-                                       'value in double quotes ("Met the board, agreed next steps"), or save the '
-                                       "file again from Excel or LibreOffice, which adds the quotes",
-                                       delimiter.join(record)))
+            problems.append(Problem.at(Place(rel, None, i + 1), None, TOO_LONG[head != 0], delimiter.join(record),
+                                       args={"row": i + 1, "cells": len(record), "header": head + 1,
+                                             "width": width, "sep": Label(SEPARATOR_NAMES[delimiter])}))
             records[i] = []                      # not read: its values would land in the wrong columns
     return problems
 
@@ -119,8 +125,9 @@ def parse(text: str, delimiter: str, skipped: int, rel: str,
     """The records, the physical lines of the file each spans, or the problem at the row that cannot be read."""
     lines = text.count("\n") or text.count("\r")
     if lines > MAX_LINES:                          # counted in C before any row is made
-        raise ReadError(f"the file has {lines:,} lines; a spreadsheet holds at most {MAX_LINES - 1:,} rows, so this is "
-                        "not a table saved from one (delete the empty rows at its end, or split it)")
+        raise ReadError(Message(N_("the file has {lines:,} lines; a spreadsheet holds at most {most:,} rows, so this "
+                                   "is not a table saved from one (delete the empty rows at its end, or split it)"),
+                                {"lines": lines, "most": MAX_LINES - 1}))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[list[str]] = []
     spans: list[tuple[int, int]] = []
@@ -131,9 +138,9 @@ def parse(text: str, delimiter: str, skipped: int, rel: str,
             if any(record):
                 filled += 1
                 if filled > MAX_ROWS:
-                    raise ReadError(f"the file has more than {MAX_ROWS:,} rows with values; bidkit reads at most "
-                                    f"{MAX_ROWS:,} from one file: split it into several (meetings-2018.csv, "
-                                    "meetings-2019.csv)")
+                    raise ReadError(Message(N_("the file has more than {most:,} rows with values; bidkit reads "
+                                               "at most {most:,} from one file: split it into several "
+                                               "(meetings-2018.csv, meetings-2019.csv)"), {"most": MAX_ROWS}))
                 records.append(record)
                 spans.append((last + 1 + skipped, reader.line_num + skipped))
             else:
@@ -151,24 +158,25 @@ def unreadable(error: str, text: str, lines: int, skipped: int, delimiter: str, 
     start = line_offset(text, lines)
     column, close = misquoted(text, start, delimiter)
     row, line = len(records) + 1, lines + 1 + skipped
-    where = "" if line == row else f" (line {line} in a text editor)"
     if column is not None and close is None:
-        message = ("a quote (\") opens this cell and is never closed, so the rest of the file would be read as one "
-                   "cell; add the closing quote, or remove the opening one (a quote inside a quoted cell is "
-                   f"written twice: \"\"){where}")
+        message = Message(N_("a quote (\") opens this cell and is never closed, so the rest of the file would be read "
+                             "as one cell; add the closing quote, or remove the opening one (a quote inside a quoted "
+                             "cell is written twice: \"\")"))
     elif column is not None and LINE_END.search(text, start, close):
         closed_on = line + len(LINE_END.findall(text, start, close))
-        message = (f"a quote (\") opens this cell and is closed only on line {closed_on} of the file, so the rows "
-                   "between would be read as part of this cell; close the quote where the cell ends, or remove "
-                   f"it{where}")
+        message = Message(N_("a quote (\") opens this cell and is closed only on line {line} of the file, so the rows "
+                             "between would be read as part of this cell; close the quote where the cell ends, or "
+                             "remove it"), {"line": closed_on})
     elif column is not None:
-        message = ("this cell starts with a quote (\") but has more text after its closing quote; put the whole "
-                   f"cell in quotes and write each quote inside it twice (\"\"){where}")
+        message = Message(N_("this cell starts with a quote (\") but has more text after its closing quote; put the "
+                             "whole cell in quotes and write each quote inside it twice (\"\")"))
     elif "field larger" in error:
-        message = (f"a cell in this row is more than {csv.field_size_limit():,} characters long, far more than any "
-                   f"cell bidkit reads; shorten it{where}")
+        message = Message(N_("a cell in this row is more than {most:,} characters long, far more than any cell bidkit "
+                             "reads; shorten it"), {"most": csv.field_size_limit()})
     else:
-        message = f"this row cannot be read as CSV ({error}); check its quotes (\"){where}"
+        message = Message(N_("this row cannot be read as CSV ({error}); check its quotes (\")"), {"error": error})
+    if line != row:
+        message = Message(N_("{message} (line {line} in a text editor)"), {"message": message, "line": line})
     # the header by the one rule that builds the table (a file of no known kind: its first row)
     header = records[(find_header(records, kind) or 0) if kind else 0] if records else []
     field = (header[column].strip() or None) if column is not None and column < len(header) else None
@@ -225,18 +233,20 @@ def unreadable_cells(records: list[list[str]], spans: list[tuple[int, int]], bad
         suspect = any(first <= n <= last for n in bad_lines)
         for j, cell in enumerate(records[i]):
             if suspect and BAD_BYTE.search(cell):
-                what = "the column names hold" if i == head else f"'{shown(cell)[:60]}' holds"
-                message = (f"{what} a letter that is neither UTF-8 nor Windows-1252 (byte {bad_bytes(cell)}, shown "
-                           f"as ?), perhaps pasted from an old program, so bidkit cannot tell what it is; retype it, "
-                           f"or {SAVE_AS}")
+                message = Message(N_("the column names hold a letter that is neither UTF-8 nor Windows-1252 (byte "
+                                     "{bytes}, shown as ?), perhaps pasted from an old program, so bidkit cannot tell "
+                                     "what it is; retype it, or {save_as}; nothing in the file was read") if i == head
+                                  else N_("'{text}' holds a letter that is neither UTF-8 nor Windows-1252 (byte "
+                                          "{bytes}, shown as ?), perhaps pasted from an old program, so bidkit cannot "
+                                          "tell what it is; retype it, or {save_as}"),
+                                  {"text": shown(cell)[:60], "bytes": bad_bytes(cell), "save_as": Label(SAVE_AS)})
             elif i != head and "\x00" in cell:
-                message = ("holds a NUL character (an invisible byte 0, left by a damaged or half-converted file); "
-                           "retype the cell")
+                message = Message(N_("holds a NUL character (an invisible byte 0, left by a damaged or half-converted "
+                                     "file); retype the cell"))
             else:
                 continue
             field = (header[j].strip() or None) if j < len(header) and i != head else None
-            problems.append(Problem.at(Place(rel, None, i + 1, column_letter(j)), field,
-                                       message + ("; nothing in the file was read" if i == head else ""),
+            problems.append(Problem.at(Place(rel, None, i + 1, column_letter(j)), field, message,
                                        shown(cell).replace("\x00", "")))
         if problems and problems[-1].row == i + 1:
             records[i] = []

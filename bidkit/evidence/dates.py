@@ -3,8 +3,8 @@
 Spreadsheets from four nations arrive with `14/11/2018`, `13-Nov-18`, `Tue 13 Nov 2018`, `June 17` or
 `Early Sept 17`. Each is read the way a person in the UK would read it (`05/06/2018` is 5 June, never May 6); a
 month written as a word is unambiguous wherever it stands (`November 13, 2018`), and a date with a time of day is
-the day. A date that cannot exist says why in plain English, because the message is shown to the person who typed
-it. Pure stdlib, no locale: the same text gives the same dates on every machine.
+the day. A date that cannot exist says why in plain words (English or Welsh), because the message is shown to the person
+who typed it. Pure stdlib, no locale: the same text gives the same dates on every machine.
 """
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime, timedelta
 
+from ..i18n.catalogue import N_
+from ..problems import Label, Message
+
 # The one month-name table: every spelling a partner may use, lower case.
 MONTH_NAMES = [
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -21,8 +24,11 @@ MONTH_NAMES = [
     ("december", "dec"),
 ]
 MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
-MONTH_TITLES = [names[0].title() for names in MONTH_NAMES]      # "February", for messages (calendar is locale-bound)
-DAY_TITLES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# "February", for messages, where a Welsh reader reads "Chwefror" (calendar is locale-bound)
+MONTH_TITLES = [N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+                N_("August"), N_("September"), N_("October"), N_("November"), N_("December")]
+DAY_TITLES = [N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
+              N_("Sunday")]
 WEEKDAYS = {name: number for number, names in enumerate([
     ("monday", "mon"), ("tuesday", "tues", "tue"), ("wednesday", "weds", "wed"),
     ("thursday", "thurs", "thur", "thu"), ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun")])
@@ -33,9 +39,6 @@ ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 RANGE = re.compile(r"\s*[–—]\s*|\s+(?:-|to)\s+", re.IGNORECASE)
-HINT = "write it as 2018-11-14 or 14/11/2018"
-PERIOD_HINT = ("write a date (14/11/2018), a month (June 2017, Jun 17), part of a month (Early Sept 17), "
-               "a season (Autumn 2017), a year (2018), a range (Nov 2018 - Jan 2019) or Ongoing")
 
 WEEKDAY_PREFIX = re.compile("(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,? (.*)")
 # A time of day after the date (`10:30`, `10:30:00`, `T10:30:00Z`, `3pm`): the day is what counts.
@@ -51,7 +54,8 @@ NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?!
 
 
 class DateError(ValueError):
-    """The message is plain English, shown to a spreadsheet user as it is."""
+    """Raised with a `Message`: shown to the person who typed the date, in their language (`str()` is the
+    English)."""
 
 
 @dataclass(frozen=True)
@@ -84,12 +88,16 @@ def is_real(year: int, month: int, day: int) -> bool:
 def make_date(year: int, month: int, day: int, written: str) -> date:
     """The date, or a DateError saying in words why it cannot exist."""
     if not 1 <= month <= 12:
-        raise DateError(f"'{written}' is not a real date (there is no month {month})")
+        raise DateError(Message(N_("'{written}' is not a real date (there is no month {month})"),
+                                {"written": written, "month": month}))
     if not 1 <= year <= 9999:
-        raise DateError(f"'{written}' is not a real date (there is no year {year})")
+        raise DateError(Message(N_("'{written}' is not a real date (there is no year {year})"),
+                                {"written": written, "year": year}))
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        raise DateError(f"'{written}' is not a real date ({MONTH_TITLES[month - 1]} {year} has {days} days)")
+        raise DateError(Message(N_("'{written}' is not a real date ({month} {year} has {days} days)"),
+                                {"written": written, "month": Label(MONTH_TITLES[month - 1]), "year": year,
+                                 "days": days}))
     return date(year, month, day)
 
 
@@ -97,12 +105,18 @@ def long_date(day: date) -> str:
     return f"{day.day} {MONTH_TITLES[day.month - 1]} {day.year}"
 
 
+def written_as(day: date) -> dict:
+    """A date's arguments for a message: `meant` written in the reader's language, and the two ways to type it."""
+    return {"meant": day, "numeric": f"{day:%d/%m/%Y}", "iso": f"{day:%Y-%m-%d}"}
+
+
 def day_first(first: int, second: int, year: int, written: str) -> date:
     """`first/second/year` read day first; when only month first makes it real, the message says how to write it."""
     if not is_real(year, second, first) and is_real(year, first, second):
         meant = date(year, first, second)
-        raise DateError(f"'{written}' is not a real date (there is no month {second}); dates are read day first, "
-                        f"so if you meant {long_date(meant)} write {meant:%d/%m/%Y} or {meant:%Y-%m-%d}")
+        raise DateError(Message(N_("'{written}' is not a real date (there is no month {month}); dates are read day "
+                                   "first, so if you meant {meant} write {numeric} or {iso}"),
+                                {"written": written, "month": second, **written_as(meant)}))
     return make_date(year, second, first, written)
 
 
@@ -136,9 +150,10 @@ def exact_date(text: str) -> date | None:
     if found is None and (m := TIME.fullmatch(t)) and _real_time(m):
         found = _core_date(m[1], text)
     if found is not None and weekday is not None and found.weekday() != weekday:
-        raise DateError(f"'{text}' cannot be right: {long_date(found)} is a {DAY_TITLES[found.weekday()]}, "
-                        f"not a {DAY_TITLES[weekday]}; check the date and write it as {found:%d/%m/%Y} or "
-                        f"{found:%Y-%m-%d}")
+        raise DateError(Message(N_("'{text}' cannot be right: {meant} is a {weekday}, not a {written_day}; check "
+                                   "the date and write it as {numeric} or {iso}"),
+                                {"text": text, "weekday": Label(DAY_TITLES[found.weekday()]),
+                                 "written_day": Label(DAY_TITLES[weekday]), **written_as(found)}))
     return found
 
 
@@ -156,7 +171,8 @@ def _parse_text_date(text: str) -> date:
     """Cached: a spreadsheet repeats the same few dates thousands of times (errors are not cached)."""
     found = exact_date(text)
     if found is None:
-        raise DateError(f"'{text}' is not a date bidkit understands; {HINT}")
+        raise DateError(Message(N_("'{text}' is not a date bidkit understands; write it as 2018-11-14 or "
+                                   "14/11/2018"), {"text": text}))
     return found
 
 
@@ -212,10 +228,12 @@ def parse_period(value: str | date) -> Period:
     parts = RANGE.split(text, maxsplit=1)
     spans = [span(part) for part in parts]
     if not text or any(s is None for s in spans):
-        raise DateError(f"'{text}' is not a period bidkit understands; {PERIOD_HINT}")
+        raise DateError(Message(N_("'{text}' is not a period bidkit understands; write a date (14/11/2018), a month "
+                                   "(June 2017, Jun 17), part of a month (Early Sept 17), a season (Autumn 2017), a "
+                                   "year (2018), a range (Nov 2018 - Jan 2019) or Ongoing"), {"text": text}))
     start, end = spans[0][0], spans[-1][1]
     if end < start:
-        raise DateError(f"'{text}' ends before it starts")
+        raise DateError(Message(N_("'{text}' ends before it starts"), {"text": text}))
     return Period(text, start, end)
 
 

@@ -17,8 +17,9 @@ import os
 import zipfile
 from pathlib import Path
 
+from ..i18n.catalogue import N_
 from ..paths import refusal
-from ..problems import Place, Problem
+from ..problems import Label, Message, Place, Problem
 from .kinds import KINDS
 from .tables import ReadError
 
@@ -32,6 +33,7 @@ LEFTOVER_DIRS = {"__MACOSX"}
 MAX_ZIP_BYTES = 200 * 1024 * 1024    # uncompressed
 MAX_ZIP_RATIO = 200                   # uncompressed / compressed, per member
 MAX_FILE_BYTES = 100 * 1024 * 1024
+ZIP_FILES = (N_("workbook"), N_("Word template"))     # what check_zip is asked to open, as its messages name it
 
 
 def kind_of_name(name: str) -> str | None:
@@ -58,8 +60,8 @@ def evidence_files(project: Path) -> tuple[list[Path], list[Problem]]:
 
     def unreadable(error: OSError) -> None:
         rel = Path(error.filename).relative_to(project).as_posix() if error.filename else "."
-        problems.append(Problem.at(Place(rel), None, f"this folder cannot be read ({error.strerror or error}); "
-                                   "its files were not checked"))
+        problems.append(Problem.at(Place(rel), None, N_("this folder cannot be read ({error}); its files were not "
+                                                        "checked"), args={"error": error.strerror or error}))
 
     for folder, dirs, names in os.walk(project, onerror=unreadable, followlinks=False):
         here = Path(folder)
@@ -70,8 +72,8 @@ def evidence_files(project: Path) -> tuple[list[Path], list[Problem]]:
                 dirs.remove(name)
             elif (here / name).is_symlink():
                 dirs.remove(name)
-                problems.append(Problem.at(Place(rel.as_posix()), None, "is a symbolic link to a folder; bidkit "
-                                           "reads only the project's own folders (copy the files in instead)"))
+                problems.append(Problem.at(Place(rel.as_posix()), None, N_("is a symbolic link to a folder; bidkit "
+                                           "reads only the project's own folders (copy the files in instead)")))
         dirs.sort()
         for name in sorted(names):
             rel = rel_here / name
@@ -82,7 +84,8 @@ def evidence_files(project: Path) -> tuple[list[Path], list[Problem]]:
                 continue
             why = refusal(project, rel)
             if why is not None:
-                problems.append(Problem.at(Place(rel.as_posix()), None, f"was not read: {why}"))
+                problems.append(Problem.at(Place(rel.as_posix()), None, N_("was not read: {why}"),
+                                           args={"why": why}))
                 continue
             found.append(here / name)
     return found, problems
@@ -94,7 +97,8 @@ def leftover(name: str) -> bool:
 
 
 def check_zip(path: Path, what: str) -> None:
-    """Refuse a zip whose contents would be absurdly large before any XML is parsed."""
+    """Refuse a zip whose contents would be absurdly large before any XML is parsed; `what` is one of ZIP_FILES."""
+    what = Label(what)
     try:
         with zipfile.ZipFile(path) as zf:
             total = 0
@@ -102,12 +106,14 @@ def check_zip(path: Path, what: str) -> None:
                 total += info.file_size
                 ratio = info.file_size / max(info.compress_size, 1)
                 if ratio > MAX_ZIP_RATIO and info.file_size > 10 * 2**20:
-                    raise ReadError(f"the {what} expands {ratio:.0f} times over ({info.filename}); "
-                                    "it looks like a zip bomb and was not opened")
+                    raise ReadError(Message(N_("the {what} expands {ratio:.0f} times over ({member}); it looks like "
+                                               "a zip bomb and was not opened"),
+                                            {"what": what, "ratio": ratio, "member": info.filename}))
             if total > MAX_ZIP_BYTES:
-                raise ReadError(f"the {what} would expand to {total // 2**20} MB; bidkit opens up to "
-                                f"{MAX_ZIP_BYTES // 2**20} MB")
+                raise ReadError(Message(N_("the {what} would expand to {mb} MB; bidkit opens up to {most} MB"),
+                                        {"what": what, "mb": total // 2**20, "most": MAX_ZIP_BYTES // 2**20}))
     except zipfile.BadZipFile as exc:
-        raise ReadError(f"this is not a real {what}: it is damaged, cut short, or another kind of file renamed; "
-                        "open it in Excel or LibreOffice and save it again") from exc
+        raise ReadError(Message(N_("this is not a real {what}: it is damaged, cut short, or another kind of file "
+                                   "renamed; open it in Excel or LibreOffice and save it again"),
+                                {"what": what})) from exc
 

@@ -6,8 +6,9 @@ that nothing explains, targets that fall) is reported at its file and row like a
 """
 from __future__ import annotations
 
-from ..problems import Place, Problem
-from .checks import Directory, beyond_duration, check_actions
+from ..i18n.catalogue import N_
+from ..problems import Label, Place, Problem
+from .checks import Directory, beyond_duration, check_actions, difference
 from .models import Indicator, OtherFunding, Outcome, PlannedActivity, Project
 from .validate import line_at
 
@@ -22,8 +23,8 @@ def check_delivery_plan(items: list[PlannedActivity], directory: Directory, proj
         problems += beyond_duration(item, project)
     if not items and needed and complete:
         problems.append(Problem.at(Place("project.yaml", None, project._line_of.get("funder")), "funder",
-                                   "the funding proposal has no delivery plan: add delivery-plan.csv (or a "
-                                   "'Delivery plan' sheet) with what the grant will pay for, year by year"))
+                                   N_("the funding proposal has no delivery plan: add delivery-plan.csv (or a "
+                                      "'Delivery plan' sheet) with what the grant will pay for, year by year")))
     return problems
 
 
@@ -37,10 +38,11 @@ def check_other_funding(lines: list[OtherFunding], project: Project, files: list
         if project.amount_requested + other != cost:
             diff = project.amount_requested + other - cost
             where = files[0] if len(files) == 1 else Place("project.yaml")
-            problems.append(Problem.at(where, "amount", f"amount_requested (£{project.amount_requested:,}) plus "
-                                       f"the other funding (£{other:,}) is £{project.amount_requested + other:,}, "
-                                       f"but total_cost is £{cost:,} (a difference of £{abs(diff):,} "
-                                       f"{'over' if diff > 0 else 'under'})", other))
+            problems.append(Problem.at(where, "amount", N_("amount_requested (£{asked:,}) plus the other funding "
+                                                           "(£{other:,}) is £{sum:,}, but total_cost is £{cost:,} "
+                                                           "{difference}"), other,
+                                       args={"asked": project.amount_requested, "other": other, "cost": cost,
+                                             "sum": project.amount_requested + other, "difference": difference(diff)}))
     return problems
 
 
@@ -61,8 +63,9 @@ def check_targets(outcomes: list[Outcome], project: Project) -> list[Problem]:
             if indicator.targets is None:
                 continue
             if o.phase != "funded":
-                problems.append(Problem.at(indicator_place(o, index, "targets"), field, "yearly targets are for "
-                                           "the funded work: give the outcome 'phase: funded', or remove them"))
+                problems.append(Problem.at(indicator_place(o, index, "targets"), field,
+                                           N_("yearly targets are for the funded work: give the outcome 'phase: "
+                                              "funded', or remove them")))
                 continue
             problems += yearly_targets(o, index, indicator, project.duration_years)
     return problems
@@ -74,26 +77,32 @@ def yearly_targets(o: Outcome, index: int, indicator: Indicator, years: int | No
     problems = []
     for year in sorted(targets):
         if years and year > years:
-            problems.append(Problem.at(indicator_place(o, index, "targets", str(year)), field, f"has a target for "
-                                       f"year {year}, but duration_years in project.yaml is {years}", year))
+            problems.append(Problem.at(indicator_place(o, index, "targets", str(year)), field,
+                                       N_("has a target for year {year}, but duration_years in project.yaml is "
+                                          "{years}"), year, args={"year": year, "years": years}))
     if years:
         missing = [str(y) for y in range(1, years + 1) if y not in targets]
         if missing:
-            problems.append(Problem.at(indicator_place(o, index, "targets"), field, f"has no target for year "
-                                       f"{', '.join(missing)} of the grant (it runs {years} years)"))
+            problems.append(Problem.at(indicator_place(o, index, "targets"), field,
+                                       N_("has no target for year {missing} of the grant (it runs {years} years)"),
+                                       args={"missing": ", ".join(missing), "years": years}))
     ordered = sorted(targets.items())
     if indicator.is_count:
         for (before, low), (year, high) in zip(ordered, ordered[1:]):
             if high < low:
                 problems.append(Problem.at(indicator_place(o, index, "targets", str(year)), field,
-                                           f"falls from {low:g} in year {before} to {high:g} in year {year}: a "
-                                           f"count of {indicator.unit or 'things'} so far cannot fall", high))
+                                           N_("falls from {low:g} in year {before} to {high:g} in year {year}: a "
+                                              "count of {unit} so far cannot fall"), high,
+                                           args={"low": low, "before": before, "high": high, "year": year,
+                                                 "unit": indicator.unit or Label(N_("things"))}))
     last_year, last = ordered[-1]
     if indicator.target is None:
-        problems.append(Problem.at(indicator_place(o, index, "targets"), field, f"gives yearly targets but the "
-                                   f"indicator has no 'target'; give it the last year's, {last:g}"))
+        problems.append(Problem.at(indicator_place(o, index, "targets"), field,
+                                   N_("gives yearly targets but the indicator has no 'target'; give it the last "
+                                      "year's, {last:g}"), args={"last": last}))
     elif last != indicator.target:
-        problems.append(Problem.at(indicator_place(o, index, "targets", str(last_year)), field, f"ends at "
-                                   f"{last:g} in year {last_year}, but the indicator's target is "
-                                   f"{indicator.target:g}: the last year's target is the target", last))
+        problems.append(Problem.at(indicator_place(o, index, "targets", str(last_year)), field,
+                                   N_("ends at {last:g} in year {year}, but the indicator's target is {target:g}: "
+                                      "the last year's target is the target"), last,
+                                   args={"last": last, "year": last_year, "target": indicator.target}))
     return problems

@@ -6,17 +6,18 @@ checked against each other: references, duplicates, the budget against the amoun
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..paths import refusal
-from ..problems import BidkitError, EvidenceInvalid, Place, Problem, errors
+from ..paths import refused
+from ..i18n.catalogue import N_
+from ..problems import BidkitError, EvidenceInvalid, Place, Problem, errors, message_of
 from . import taxonomies as tx
 from .checks import (Directory, check_actions, check_budget, check_dates, check_meetings, check_outcomes,
-                     check_partners, check_refused_references, partner_keys)
+                     check_partners, check_refused_references, not_a_partner, partner_keys)
 from .files import evidence_files, kind_of_name
 from . import assessor
 from .funded import check_delivery_plan, check_other_funding, check_targets
@@ -138,16 +139,18 @@ def funder_profile(root: Path, project: Project) -> tuple[Profile | None, list[P
     try:
         profile = load_profile(project.funder, root)
     except BidkitError as exc:
-        return None, [Problem.at(Place("project.yaml", None, project._line_of.get("funder")), "funder", str(exc),
-                                 project.funder)]
+        return None, [Problem.at(Place("project.yaml", None, project._line_of.get("funder")), "funder",
+                                 message_of(exc), project.funder)]
     problems = []
     for lang in project.languages or []:
         missing = untranslated(profile, lang)
         if missing:
             problems.append(Problem.at(Place("project.yaml", None, project._line_of.get("funder")), "funder",
-                                       f"the funder profile '{profile.id}' has no '{lang}' text for "
-                                       f"{', '.join(missing[:4])}{' …' if len(missing) > 4 else ''}; the '{lang}' "
-                                       "documents would show it in English", project.funder, severity="warning"))
+                                       N_("the funder profile '{id}' has no '{lang}' text for {missing}; the "
+                                          "'{lang}' documents would show it in English"), project.funder,
+                                       severity="warning",
+                                       args={"id": profile.id, "lang": lang, "missing": ", ".join(missing[:4])
+                                             + (" …" if len(missing) > 4 else "")}))
     return profile, problems
 
 
@@ -245,14 +248,14 @@ def read_evidence(root: Path) -> tuple[Evidence, list[Problem], bool]:
     problems += asked
     if project is not None:
         if not partners and not unreadable_partners:
-            problems.append(Problem.at(Place("project.yaml"), None, "no partners found: add partners.csv "
-                                       "(or .xlsx/.yaml) with at least the lead partner"))
+            problems.append(Problem.at(Place("project.yaml"), None, N_("no partners found: add partners.csv "
+                                                                       "(or .xlsx/.yaml) with at least the lead "
+                                                                       "partner")))
         elif project.lead_partner is not None:
             lead = directory.find(project.lead_partner)
             if lead is None and not directory.is_rejected(project.lead_partner):
-                problems.append(Problem.at(Place("project.yaml", None, project._line_of.get("lead_partner")),
-                                           "lead_partner", f"'{project.lead_partner}' is not a partner"
-                                           f"{directory.hint(project.lead_partner)}", project.lead_partner))
+                problems.append(not_a_partner(Place("project.yaml", None, project._line_of.get("lead_partner")),
+                                              "lead_partner", project.lead_partner, directory))
             elif lead is not None:
                 project.lead_partner = lead
         profile, trouble = funder_profile(root, project)
@@ -294,26 +297,29 @@ def load_project(root: Path, problems: list[Problem]) -> Project | None:
     others); None when there is no project.yaml to read."""
     path = root / "project.yaml"
     if not path.is_file() and not path.is_symlink():
-        problems.append(Problem.at(Place("project.yaml"), None, "is missing: every project folder needs one "
-                                   "(`bidkit init DIR` makes a new project from the example)"))
+        problems.append(Problem.at(Place("project.yaml"), None, N_("is missing: every project folder needs one "
+                                                                   "(`bidkit init DIR` makes a new project from "
+                                                                   "the example)")))
         return None
-    why = refusal(root, Path("project.yaml"))
+    why = refused(root, Path("project.yaml"))
     if why is not None:
-        problems.append(Problem.at(Place("project.yaml"), None, f"was not read: {why}"))
+        problems.append(Problem.at(Place("project.yaml"), None, N_("was not read: {why}"), args={"why": why}))
         return None
     try:
         data = read_yaml(path, "project.yaml")
     except ReadError as exc:
-        problems.append(Problem.at(Place("project.yaml", None, getattr(exc, "line", None)), None, str(exc)))
+        problems.append(Problem.at(Place("project.yaml", None, getattr(exc, "line", None)), None, message_of(exc)))
         return None
     except OSError as exc:
-        problems.append(Problem.at(Place("project.yaml"), None, f"cannot be read ({exc.strerror or exc})"))
+        problems.append(Problem.at(Place("project.yaml"), None, N_("cannot be read ({why})"),
+                                   args={"why": str(exc.strerror or exc)}))
         return None
     if not isinstance(data, YMap):
-        problems.append(Problem.at(Place("project.yaml"), None, "should be a set of 'key: value' lines"))
+        problems.append(Problem.at(Place("project.yaml"), None, N_("should be a set of 'key: value' lines")))
         return None
     project, trouble = validate(Project, dict(data), Place("project.yaml"), root=data)
-    problems += [replace(p, message=f"unknown key '{p.field}'{tx.suggest(p.field, list(Project.model_fields))}")
+    problems += [p.reworded(N_("unknown key '{key}'{hint}"),
+                            {"key": p.field, "hint": tx.suggest(p.field, list(Project.model_fields))})
                  if p.message == "is not a known key" else p for p in trouble]
     if project is None:
         project = partial_project(data, {(p.field or "").split(".")[0] for p in trouble})

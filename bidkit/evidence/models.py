@@ -15,7 +15,8 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
                       model_validator)
 
 from . import taxonomies as tx
-from ..problems import Place
+from ..i18n.catalogue import N_
+from ..problems import Message, Place
 from .kinds import KINDS
 from .values import (Characteristics, Choice, Count, Date, Email, LongText, Money, Nation, Nations, Number, Period,
                      Ref, Refs, Sdgs, Slug, Text, WellbeingGoals, as_period, check_org_id, check_text, whole_number,
@@ -79,7 +80,8 @@ class DateRange(Model):
     @model_validator(mode="after")
     def ordered(self):
         if self.end < self.start:
-            raise ValueError(f"ends ({self.end:%d %b %Y}) before it starts ({self.start:%d %b %Y})")
+            raise ValueError(Message(N_("ends ({end}) before it starts ({start})"),
+                                     {"end": self.end, "start": self.start}))
         return self
 
 
@@ -116,8 +118,8 @@ class Project(Model):
     def cost_covers_request(cls, value, info):
         asked = info.data.get("amount_requested")
         if value is not None and asked is not None and value < asked:
-            raise ValueError(f"£{value:,} is less than amount_requested (£{asked:,}); the total cost includes "
-                             "the amount asked for")
+            raise ValueError(Message(N_("£{cost:,} is less than amount_requested (£{asked:,}); the total cost "
+                                        "includes the amount asked for"), {"cost": value, "asked": asked}))
         return value
 
     @property
@@ -260,8 +262,8 @@ class Indicator(Model):
     @classmethod
     def measure_or_actual(cls, value, info):
         if value is not None and info.data.get("measure"):
-            raise ValueError(f"is given, but 'measure: {info.data['measure']}' counts it from the evidence; "
-                             "give one or the other, not both")
+            raise ValueError(Message(N_("is given, but 'measure: {measure}' counts it from the evidence; give "
+                                        "one or the other, not both"), {"measure": info.data["measure"]}))
         return value
 
 

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..paths import refusal
-from ..problems import Place, Problem
+from ..i18n.catalogue import N_
+from ..paths import refused
+from ..problems import Message, Place, Problem
 from . import taxonomies as tx
 from .text import MAX_DEPTH, too_deep
 
@@ -43,35 +44,39 @@ def read_narrative(root: Path, folder: str = "narrative") -> tuple[dict[str, Nar
     found, problems = {}, []
     where = root / folder
     if where.is_symlink():
-        return found, [Problem.at(Place(folder), None, "is a symbolic link; the narrative folder must be a "
-                                  "real folder in the project")]
-    problems += [Problem.at(Place(f"{folder}/{name}"), None, "is a symbolic link; a document's narrative folder "
-                            "must be a real folder in the project") for name in DOCUMENT_FOLDERS
-                 if (where / name).is_symlink()]
+        return found, [Problem.at(Place(folder), None, N_("is a symbolic link; the narrative folder must be a "
+                                                          "real folder in the project"))]
+    problems += [Problem.at(Place(f"{folder}/{name}"), None, N_("is a symbolic link; a document's narrative "
+                                                                "folder must be a real folder in the project"))
+                 for name in DOCUMENT_FOLDERS if (where / name).is_symlink()]
     for path in section_files(where):
         rel = path.relative_to(root).as_posix()
-        why = refusal(root, path.relative_to(root))
+        why = refused(root, path.relative_to(root))
         if why is not None:
-            problems.append(Problem.at(Place(rel), None, f"was not read: {why}"))
+            problems.append(Problem.at(Place(rel), None, N_("was not read: {why}"), args={"why": why}))
             continue
         size = path.stat().st_size
         if size > MAX_NARRATIVE_BYTES:
-            problems.append(Problem.at(Place(rel), None, f"is {size / 2**20:.1f} MB; a section of prose is at most "
-                                       f"{MAX_NARRATIVE_BYTES // 2**20} MB (is it the right file?)"))
+            problems.append(Problem.at(Place(rel), None, N_("is {size:.1f} MB; a section of prose is at most "
+                                                            "{most} MB (is it the right file?)"),
+                                       args={"size": size / 2**20, "most": MAX_NARRATIVE_BYTES // 2**20}))
             continue
         try:
             text = path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError:
-            problems.append(Problem.at(Place(rel), None, "the file is not UTF-8 text; save it as UTF-8"))
+            problems.append(Problem.at(Place(rel), None, N_("the file is not UTF-8 text; save it as UTF-8")))
             continue
         except OSError as exc:
-            problems.append(Problem.at(Place(rel), None, f"cannot be read ({exc.strerror or exc})"))
+            problems.append(Problem.at(Place(rel), None, N_("cannot be read ({why})"),
+                                       args={"why": str(exc.strerror or exc)}))
             continue
         for number, line in enumerate(text.splitlines(), start=1):
             problems += [Problem.at(Place(rel, None, number), None, message, value)
                          for message, value in placeholder_problems(line)]
-        problems += [Problem.at(Place(rel, None, line), None, f"lists or quotes are nested {depth} deep here; "
-                                f"bidkit shows at most {MAX_DEPTH} levels: bring the deepest ones up a level")
+        problems += [Problem.at(Place(rel, None, line), None, N_("lists or quotes are nested {depth} deep here; "
+                                                                 "bidkit shows at most {most} levels: bring the "
+                                                                 "deepest ones up a level"),
+                                args={"depth": depth, "most": MAX_DEPTH})
                      for line, depth in too_deep(text)]
         key = path.stem if path.parent == where else f"{path.parent.name}/{path.stem}"
         found[key] = Narrative(path.stem, rel, text)
@@ -109,10 +114,11 @@ def check_languages(narratives: dict[str, dict[str, Narrative]], languages: list
     written = {s for texts in narratives.values() for s in texts if counted(s)}
     for lang in languages:
         for section in sorted(written - set(narratives.get(lang, {}))):
+            written_in = ", ".join(other for other in languages if section in narratives.get(other, {}))
             problems.append(Problem.at(Place(f"{language_folder(languages, lang)}/{section}.md"), None,
-                                       f"is missing: '{section}' is written in "
-                                       f"{', '.join(l for l in languages if section in narratives.get(l, {}))} "
-                                       f"but not in '{lang}'", severity="error" if final else "warning"))
+                                       N_("is missing: '{section}' is written in {written} but not in '{lang}'"),
+                                       severity="error" if final else "warning",
+                                       args={"section": section, "written": written_in, "lang": lang}))
     return problems
 
 
@@ -137,28 +143,35 @@ def closest(name: str) -> str | None:
     return folded[close[0]] if close else None
 
 
-def placeholder_problems(line: str) -> list[tuple[str, str]]:
+def placeholder_problems(line: str) -> list[tuple[Message, str]]:
     """(message, what was written) for each placeholder in one line that is not `{{ a_known_figure }}`."""
     known = list(tx.FIGURES)
     found = []
     for match in BRACES.finditer(line):
         opens, inner, closes = len(match[1]), match[2].strip(), len(match[3])
         meant = inner if inner in tx.FIGURES else closest(inner)
-        write = f"write {{{{ {meant} }}}}" if meant else "a figure is written {{ meetings_held }}"
+        write = Message(N_("write {{{{ {meant} }}}}"), {"meant": meant}) if meant else WRITTEN
+        args = {"written": match[0], "write": write}
         if opens == 2 and closes == 2:
             if inner not in tx.FIGURES:
-                found.append((f"unknown figure '{inner}'{tx.suggest(inner, known)}; the figures are "
-                              f"{', '.join(known)}", match[0]))
+                found.append((Message(N_("unknown figure '{inner}'{hint}; the figures are {figures}"),
+                                      {"inner": inner, "hint": tx.suggest(inner, known),
+                                       "figures": ", ".join(known)}), match[0]))
         elif (opens >= 2 or closes >= 2) and (meant or NAME.fullmatch(inner)):    # a figure's name, braces wrong
-            found.append((f"'{match[0]}' is not a complete placeholder (two braces each side); {write}", match[0]))
+            found.append((Message(N_("'{written}' is not a complete placeholder (two braces each side); {write}"),
+                                  args), match[0]))
         elif meant:
-            found.append((f"'{match[0]}' has one brace each side, so it would be printed as it is; {write}",
-                          match[0]))
+            found.append((Message(N_("'{written}' has one brace each side, so it would be printed as it is; "
+                                     "{write}"), args), match[0]))
     rest = BRACES.sub("", line)
     for match in STRAY.finditer(rest):
-        found.append((f"'{match[0]}' has no matching '{'}}' if match[0] == '{{' else '{{'}'; a figure is written "
-                      "{{ meetings_held }}", match[0]))
+        found.append((Message(N_("'{written}' has no matching '{other}'; {write}"),
+                              {"written": match[0], "other": "}}" if match[0] == "{{" else "{{", "write": WRITTEN}),
+                      match[0]))
     return found
+
+
+WRITTEN = Message(N_("a figure is written {{ meetings_held }}"))     # no arguments: its braces are as shown
 
 
 def check_sections(narrative: dict[str, Narrative], questions: list[str], missing: bool = True) -> list[Problem]:
@@ -167,16 +180,20 @@ def check_sections(narrative: dict[str, Narrative], questions: list[str], missin
     problems = []
     for section in NARRATIVE_SECTIONS if missing else ():
         if section not in narrative:
-            problems.append(Problem.at(Place(f"narrative/{section}.md"), None, "is missing; its section will "
-                                       "say it is still to be written", severity="warning"))
+            problems.append(Problem.at(Place(f"narrative/{section}.md"), None, N_("is missing; its section will "
+                                                                                  "say it is still to be "
+                                                                                  "written"), severity="warning"))
     known = list(NARRATIVE_SECTIONS) + questions
     for name, text in narrative.items():
         if "/" in name and name.split("/", 1)[1] not in NARRATIVE_SECTIONS:
-            problems.append(Problem.at(Place(text.file), None, f"no document uses it; a document's own folder "
-                                       f"holds its versions of {', '.join(NARRATIVE_SECTIONS)} (a funder's "
-                                       f"question is answered once, in narrative/<question id>.md)",
-                                       severity="warning"))
+            problems.append(Problem.at(Place(text.file), None, N_("no document uses it; a document's own folder "
+                                                                  "holds its versions of {sections} (a funder's "
+                                                                  "question is answered once, in "
+                                                                  "narrative/<question id>.md)"),
+                                       severity="warning", args={"sections": ", ".join(NARRATIVE_SECTIONS)}))
         elif "/" not in name and name not in known:
-            problems.append(Problem.at(Place(text.file), None, f"no document uses '{name}'{tx.suggest(name, known)}"
-                                       f"; the sections are {', '.join(known)}", severity="warning"))
+            problems.append(Problem.at(Place(text.file), None, N_("no document uses '{name}'{hint}; the sections "
+                                                                  "are {sections}"), severity="warning",
+                                       args={"name": name, "hint": tx.suggest(name, known),
+                                             "sections": ", ".join(known)}))
     return problems

@@ -14,6 +14,8 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from ..i18n.catalogue import N_
+from ..problems import Message
 from .tables import BadCell, ReadError, column_letter, formula_error, no_saved_value
 
 MAX_CELLS = 5_000_000      # calamine holds a sheet as one dense grid: a stray cell at XFD1048576 would need 500 GB
@@ -28,9 +30,10 @@ class SheetFacts:
 
 
 def too_big(sheet: str, rows: int, cols: int) -> ReadError:
-    return ReadError(f"the sheet '{sheet}' reaches cell {column_letter(max(cols - 1, 0))}{rows}, "
-                     f"{rows * cols:,} cells; bidkit reads up to {MAX_CELLS:,}: delete what is in the far rows "
-                     "and columns (press Ctrl+End to find it) and save again")
+    return ReadError(Message(N_("the sheet '{sheet}' reaches cell {cell}, {cells:,} cells; bidkit reads up to "
+                                "{most:,}: delete what is in the far rows and columns (press Ctrl+End to find it) and "
+                                "save again"), {"sheet": sheet, "cell": f"{column_letter(max(cols - 1, 0))}{rows}",
+                                                "cells": rows * cols, "most": MAX_CELLS}))
 
 
 def letters_to_index(letters: bytes) -> int:
@@ -100,8 +103,8 @@ def check_shared_strings(zf: zipfile.ZipFile) -> None:
         size = zf.getinfo(name).file_size
         for claim in re.findall(rb'\buniqueCount="(\d+)"', head):
             if int(claim) > size:
-                raise ReadError("the workbook is damaged (it claims more text cells than it holds); open it in "
-                                "Excel or LibreOffice and save it again")
+                raise ReadError(Message(N_("the workbook is damaged (it claims more text cells than it holds); open "
+                                           "it in Excel or LibreOffice and save it again")))
 
 
 ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
@@ -172,8 +175,8 @@ def stream_elements(stream, start, end=None, raw: bool = False) -> None:
     from xml.parsers import expat
 
     def no_entities(*_):
-        raise ReadError("the workbook is damaged (its XML declares entities); open it in Excel or LibreOffice and "
-                        "save it again")
+        raise ReadError(Message(N_("the workbook is damaged (its XML declares entities); open it in Excel or "
+                                   "LibreOffice and save it again")))
 
     parser = expat.ParserCreate()
     parser.EntityDeclHandler = no_entities

@@ -14,7 +14,8 @@ import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from ..problems import Place, Problem
+from ..i18n.catalogue import N_
+from ..problems import Label, Message, Place, Problem
 from . import taxonomies as tx
 from .files import check_zip, kind_of_name
 from .kinds import TABLE_KINDS, YAML_ONLY_KINDS
@@ -60,9 +61,10 @@ class Workbook:
         if data[:4] == ZIP_MAGIC:
             guarded(check_zip, path, "workbook")
         elif data[:8] != OLE_MAGIC:
-            what = "it holds text: save it as .xlsx, or name it .csv" if is_text(data[:4096]) else \
-                "it may be a renamed file; open it in Excel or LibreOffice and save it as .xlsx"
-            raise ReadError(f"this is not a real workbook ({what})")
+            raise ReadError(Message(N_("this is not a real workbook (it holds text: save it as .xlsx, or name it "
+                                       ".csv)") if is_text(data[:4096]) else
+                                    N_("this is not a real workbook (it may be a renamed file; open it in Excel or "
+                                       "LibreOffice and save it as .xlsx)")))
         guarded(self.open, data)
 
     def open(self, data: bytes) -> None:
@@ -80,8 +82,8 @@ class Workbook:
                 self.paths = xlsx_sheet_paths(self.zip)
                 check_shared_strings(self.zip)
             else:
-                raise ReadError("this is not a real workbook (a zip file with no sheets in it); "
-                                "save it from Excel or LibreOffice as .xlsx")
+                raise ReadError(Message(N_("this is not a real workbook (a zip file with no sheets in it); save it "
+                                           "from Excel or LibreOffice as .xlsx")))
         else:
             from .biff import xls_facts
 
@@ -160,8 +162,8 @@ def guarded(call, *args, **kwargs):
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:        # noqa: B036 (zlib.error, BadZipFile, struct.error, PanicException ...)
-        raise ReadError("the workbook could not be opened (it is damaged or not what its name says); open it in "
-                        "Excel or LibreOffice and save it again") from exc
+        raise ReadError(Message(N_("the workbook could not be opened (it is damaged or not what its name says); open "
+                                   "it in Excel or LibreOffice and save it again"))) from exc
 
 
 def holds_columns_of(records: list[list]) -> str | None:
@@ -193,23 +195,26 @@ def read_sheets(book: Workbook, rel: str, kind: str | None) -> tuple[list[Table]
         if not visible:
             looks = named or (None if tx.fold(name) == LISTS_SHEET else holds_columns_of(book.grid(name)))
             if looks in TABLE_KINDS:
-                problems.append(Problem.at(Place(rel, name), None, f"the sheet '{name}' is hidden and was not "
-                                           "read: hidden sheets are not evidence (unhide it if its rows count)",
-                                           severity="warning"))
+                problems.append(Problem.at(Place(rel, name), None, N_("the sheet '{sheet}' is hidden and was not "
+                                           "read: hidden sheets are not evidence (unhide it if its rows count)"),
+                                           severity="warning", args={"sheet": name}))
         elif named in TABLE_KINDS:
             chosen.append((named, name))
         elif named in YAML_ONLY_KINDS:
-            problems.append(Problem.at(Place(rel, name), None, f"the sheet '{name}' was not read: {named} are "
-                                       f"written in YAML ({named}.yaml)", severity="warning"))
+            problems.append(Problem.at(Place(rel, name), None, N_("the sheet '{sheet}' was not read: {kind} are "
+                                       "written in YAML ({file})"), severity="warning",
+                                       args={"sheet": name, "kind": Label(named), "file": f"{named}.yaml"}))
         else:
             others.append(name)
     if kind is not None and kind not in {k for k, _ in chosen}:
         if kind in YAML_ONLY_KINDS:
-            raise ReadError(f"{kind} are written in YAML ({kind}.yaml), not in a workbook")
+            raise ReadError(Message(N_("{kind} are written in YAML ({file}), not in a workbook"),
+                                    {"kind": Label(kind), "file": f"{kind}.yaml"}))
         fallback = next((s for s in others if holds_columns_of(book.grid(s)) == kind), None) or \
             next(iter(others), None)
         if fallback is None:
-            raise ReadError(f"the workbook has no visible sheet of {kind}; name one '{sheet_title(kind)}'")
+            raise ReadError(Message(N_("the workbook has no visible sheet of {kind}; name one '{title}'"),
+                                    {"kind": Label(kind), "title": sheet_title(kind)}))
         chosen.insert(0, (kind, fallback))
         others.remove(fallback)
     taken = {k for k, _ in chosen}
@@ -219,22 +224,23 @@ def read_sheets(book: Workbook, rel: str, kind: str | None) -> tuple[list[Table]
         if looks:                               # its rows would be missing from every figure: refused, not passed
             unread = True
             title = sheet_title(looks) + (" 2" if looks in taken else "")
-            problems.append(Problem.at(Place(rel, name), None, f"the sheet '{name}' has the columns of {looks} but "
-                                       "bidkit reads only sheets named after a kind, so none of its rows were "
-                                       f"counted; rename the sheet '{title}'", kind=looks))
+            problems.append(Problem.at(Place(rel, name), None, N_("the sheet '{sheet}' has the columns of {kind} "
+                                       "but bidkit reads only sheets named after a kind, so none of its rows were "
+                                       "counted; rename the sheet '{title}'"), kind=looks,
+                                       args={"sheet": name, "kind": Label(looks), "title": title}))
     if not chosen and unread:
         return [], problems
     if not chosen:
         names = ", ".join(repr(name) for name, _, _ in book.sheets)
-        return [], problems + [Problem.at(Place(rel), None, f"no sheet is named after a kind of evidence (sheets: "
-                                          f"{names}); name them e.g. 'Meetings', 'Action plan'",
-                                          severity="warning")]
+        return [], problems + [Problem.at(Place(rel), None, N_("no sheet is named after a kind of evidence "
+                                          "(sheets: {sheets}); name them e.g. 'Meetings', 'Action plan'"),
+                                          severity="warning", args={"sheets": names})]
     tables = []
     for sheet_kind, name in chosen:
         records = book.grid(name)
         if not any(not blank(cell) for row in records for cell in row):
-            problems.append(Problem.at(Place(rel, name), None, f"the sheet is empty: no {sheet_kind} were read "
-                                       "from it", severity="warning"))
+            problems.append(Problem.at(Place(rel, name), None, N_("the sheet is empty: no {kind} were read from "
+                                       "it"), severity="warning", args={"kind": Label(sheet_kind)}))
             continue
         facts = book.facts(name)
         tables.append(table_from_records(sheet_kind, Place(rel, name), records, facts.hidden_rows,

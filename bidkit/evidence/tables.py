@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..problems import Place, Problem
+from ..i18n.catalogue import N_
+from ..problems import Label, Message, Place, Problem, plural
 from .taxonomies import LOOKALIKES
 
 
 class ReadError(Exception):
-    """The file cannot be read at all; the message is for the person who wrote it."""
+    """The file cannot be read at all; raised with a `Message` for the person who wrote it (`str()`: English)."""
 
 
 @dataclass(frozen=True)
@@ -24,34 +25,38 @@ class BadCell:
     """What a cell shows (`#N/A`, `=20+12`) and why no value can be taken from it."""
 
     shown: str
-    message: str
+    message: Message
 
 
 # What each error a formula can show means, in the words of the person who wrote the formula.
 FORMULA_ERRORS = {
-    "#N/A": "a lookup found no match",
-    "#REF!": "it points at cells or a sheet that no longer exist",
-    "#DIV/0!": "it divides by zero or by an empty cell",
-    "#VALUE!": "it uses text where it needs a number",
-    "#NAME?": "it uses a name or function the program does not know",
-    "#NUM!": "its result is not a possible number",
-    "#NULL!": "its ranges do not meet",
-    "#SPILL!": "its results would cover cells that are not empty",
-    "#CALC!": "it cannot be calculated",
+    "#N/A": N_("a lookup found no match"),
+    "#REF!": N_("it points at cells or a sheet that no longer exist"),
+    "#DIV/0!": N_("it divides by zero or by an empty cell"),
+    "#VALUE!": N_("it uses text where it needs a number"),
+    "#NAME?": N_("it uses a name or function the program does not know"),
+    "#NUM!": N_("its result is not a possible number"),
+    "#NULL!": N_("its ranges do not meet"),
+    "#SPILL!": N_("its results would cover cells that are not empty"),
+    "#CALC!": N_("it cannot be calculated"),
 }
+# The kinds as messages name them ("no meetings were read"), where `Label(kind)` finds the reader's words
+KIND_WORDS = (N_("partners"), N_("meetings"), N_("reading-list"), N_("action-plan"), N_("delivery-plan"),
+              N_("budget"), N_("other-funding"), N_("outcomes"))
 LIBREOFFICE_ERROR = re.compile(r"Err:\d{3}")
 
 
 def formula_error(shown: str) -> BadCell:
-    why = FORMULA_ERRORS.get(shown.upper(), "the program could not calculate it")
-    return BadCell(shown, f"the cell shows {shown}, an error from its formula ({why}); correct the formula, "
-                          f"or type the value in its place")
+    why = FORMULA_ERRORS.get(shown.upper(), N_("the program could not calculate it"))
+    return BadCell(shown, Message(N_("the cell shows {shown}, an error from its formula ({why}); correct the "
+                                     "formula, or type the value in its place"), {"shown": shown, "why": Label(why)}))
 
 
 def no_saved_value(formula: str) -> BadCell:
     shown = formula if formula.startswith("=") else "=" + formula
-    return BadCell(shown, f"holds the formula {shown} but no saved value (the file was written by a program that "
-                          "does not calculate); open the file in Excel or LibreOffice, save it, and check again")
+    return BadCell(shown, Message(N_("holds the formula {formula} but no saved value (the file was written by a "
+                                     "program that does not calculate); open the file in Excel or LibreOffice, "
+                                     "save it, and check again"), {"formula": shown}))
 
 
 def as_error(text: str) -> BadCell | None:
@@ -136,12 +141,14 @@ def find_header(records: list[list], kind: str) -> int | None:
     return first
 
 
-def numbers(rows: list[int]) -> str:
-    """`4`, `4 and 9`, `4, 9 and 12`, `4, 9, ... and 3 more`."""
+def numbers(rows: list[int]) -> "str | Message":
+    """`4`, `4 and 9`, `4, 9 and 12`, `4, 9, ... and 3 more`: the "and" in the reader's language."""
     shown = [str(n) for n in rows[:10]]
     if len(rows) > 10:
-        return ", ".join(shown) + f" and {len(rows) - 10} more"
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+        return Message(N_("{rows} and {n} more"), {"rows": ", ".join(shown), "n": len(rows) - 10})
+    if len(shown) == 1:
+        return shown[0]
+    return Message(N_("{rows} and {last}"), {"rows": ", ".join(shown[:-1]), "last": shown[-1]})
 
 
 def quoted(cell) -> str:
@@ -156,18 +163,19 @@ def skipped_rows(place: Place, records, header: int, hidden_rows) -> list[Proble
     if above:
         i = above[0]
         col = next(c for c, cell in enumerate(records[i]) if not blank(cell))
-        these = "row " + numbers([i + 1]) + " is" if len(above) == 1 else \
-            "rows " + numbers([n + 1 for n in above]) + " are"
         problems.append(Problem.at(Place(place.file, place.sheet, i + 1, column_letter(col)), None,
-                                   f"{these} above the column names (row {header + 1}) and not read: "
-                                   f"{quoted(records[i][col])}", severity="warning"))
+                                   plural("row {rows} is above the column names (row {header}) and not read: {text}",
+                                          "rows {rows} are above the column names (row {header}) and not read: "
+                                          "{text}"), severity="warning",
+                                   args={"n": len(above), "rows": numbers([n + 1 for n in above]),
+                                         "header": header + 1, "text": quoted(records[i][col])}))
     hidden = sorted(i for i in hidden_rows if header < i < len(records) and any(not blank(c) for c in records[i]))
     if hidden:
-        these = "row " + numbers([hidden[0] + 1]) + " is" if len(hidden) == 1 else \
-            "rows " + numbers([n + 1 for n in hidden]) + " are"
         problems.append(Problem.at(Place(place.file, place.sheet, hidden[0] + 1), None,
-                                   f"{these} hidden and not read: hidden rows are not evidence (unhide a row "
-                                   "if it counts)", severity="warning"))
+                                   plural("row {rows} is hidden and not read: hidden rows are not evidence (unhide "
+                                          "a row if it counts)", "rows {rows} are hidden and not read: hidden rows "
+                                          "are not evidence (unhide a row if it counts)"), severity="warning",
+                                   args={"n": len(hidden), "rows": numbers([n + 1 for n in hidden])}))
     return problems
 
 
@@ -179,10 +187,13 @@ def hidden_column_warnings(place: Place, records, header: int, hidden_columns) -
         if not cells:
             continue
         name = records[header][col] if col < len(records[header]) and not blank(records[header][col]) else None
-        what = f"column {column_letter(col)}" + (f" ({quoted(name)})" if name is not None else "")
-        problems.append(Problem.at(Place(place.file, place.sheet, header + 1, column_letter(col)), None,
-                                   f"{what} is hidden and not read: hidden columns are not evidence (unhide it "
-                                   "if it counts)", severity="warning"))
+        message = N_("column {column} is hidden and not read: hidden columns are not evidence (unhide it if it "
+                     "counts)") if name is None else \
+            N_("column {column} ({name}) is hidden and not read: hidden columns are not evidence (unhide it if it "
+               "counts)")
+        problems.append(Problem.at(Place(place.file, place.sheet, header + 1, column_letter(col)), None, message,
+                                   severity="warning", args={"column": column_letter(col),
+                                                             "name": None if name is None else quoted(name)}))
     return problems
 
 
@@ -232,9 +243,10 @@ def table_from_records(kind: str, place: Place, records: list[list], hidden_rows
             rows.append(Row(Place(place.file, place.sheet, number), values, columns=columns))
     for i, (number, cell) in sorted(unnamed.items()):      # at the header cell, where the name is missing
         problems.append(Problem.at(Place(place.file, place.sheet, header + 1, column_letter(i)), None,
-                                   f"column {column_letter(i)} holds values (from row {number}) but has no "
-                                   f"column name in row {header + 1}; name the column, or delete its values",
-                                   getattr(cell, "shown", cell)))
+                                   N_("column {column} holds values (from row {row}) but has no column name in "
+                                      "row {header}; name the column, or delete its values"),
+                                   getattr(cell, "shown", cell),
+                                   args={"column": column_letter(i), "row": number, "header": header + 1}))
     while headers and not headers[-1]:
         headers.pop()
     return Table(kind, place, rows, [h for i, h in enumerate(headers) if i not in twice], columns, header + 1,
@@ -257,8 +269,9 @@ def given_twice(place: Place, headers: list[str], row: int, kind: str) -> dict[i
         key = tx.fold(name)
         if key in first:
             twice[i] = Problem.at(Place(place.file, place.sheet, row, column_letter(i)), fields.get(key, name),
-                                  f"the column '{name}' is given twice (columns {column_letter(first[key])} and "
-                                  f"{column_letter(i)}); keep one, and delete or rename the other", name)
+                                  N_("the column '{name}' is given twice (columns {first} and {second}); keep one, "
+                                     "and delete or rename the other"), name,
+                                  args={"name": name, "first": column_letter(first[key]), "second": column_letter(i)})
         else:
             first[key] = i
     return twice

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..i18n.catalogue import N_
+from ..problems import Message
 
 NATIONS = {
     "england": N_("England"),
@@ -112,7 +113,10 @@ def fold(text: str) -> str:
 
 
 def match(value: str, table: dict) -> str:
-    """The slug for `value` given as slug or label in any case; ValueError lists the valid slugs."""
+    """The slug for `value` given as slug or label in any case, the label in English or in any language bidkit
+    has a catalogue for (a Welsh workbook's dropdowns offer `Gogledd Iwerddon`); ValueError lists the valid
+    slugs. The other languages' labels are looked up only when the English ones do not match, so reading English
+    evidence never loads a catalogue."""
     if value in table:                        # the common case: the slug as written
         return value
     lookup = _LOOKUPS.get(id(table))
@@ -121,12 +125,36 @@ def match(value: str, table: dict) -> str:
                                         **{fold(slug): slug for slug in table}}
     found = lookup.get(fold(value))
     if found is None:
-        raise ValueError(f"'{value}' is not one of {', '.join(str(k) for k in table)}")
+        found = translated_labels(id(table), table).get(fold(value))
+    if found is None:
+        raise ValueError(Message(N_("'{value}' is not one of {choices}"),
+                                 {"value": value, "choices": ", ".join(str(k) for k in table)}))
     return found
 
 
-def suggest(value: str, choices) -> str:
-    """` (did you mean 'x'?)` when one choice is close, else ''."""
+_TRANSLATED: dict[int, dict[str, str]] = {}
+
+
+def translated_labels(key: int, table: dict) -> dict[str, str]:
+    """Folded label in another language -> slug, for the labels that differ from every English label and slug
+    of the table (so a translation never takes an English word from another entry)."""
+    found = _TRANSLATED.get(key)
+    if found is None:
+        from ..i18n.catalogue import SOURCE, gettext_for, languages
+
+        english = _LOOKUPS[key]
+        found = _TRANSLATED[key] = {}
+        for lang in languages():
+            if lang != SOURCE:
+                _ = gettext_for(lang)
+                for slug, label in table.items():
+                    if isinstance(label, str) and fold(_(label)) not in english:
+                        found.setdefault(fold(_(label)), slug)
+    return found
+
+
+def suggest(value: str, choices) -> "Message | str":
+    """` (did you mean 'x'?)` when one choice is close, else '': a message's `{hint}`, in its language."""
     folded = {fold(c): c for c in choices}
     close = difflib.get_close_matches(fold(value), list(folded), n=1, cutoff=0.75)
-    return f" (did you mean '{folded[close[0]]}'?)" if close else ""
+    return Message(N_(" (did you mean '{name}'?)"), {"name": folded[close[0]]}) if close else ""

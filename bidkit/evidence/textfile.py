@@ -19,20 +19,23 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from ..i18n.catalogue import N_
+from ..problems import Label, Message
 from .tables import ReadError
 
 LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)?")
 BAD_BYTE = re.compile("[\udc80-\udcff]")          # an undecodable byte, kept by "surrogateescape"
 SIGNATURES = [                                     # first bytes -> what the file really is
-    (b"PK\x03\x04", "a workbook (.xlsx or .ods) saved with a text file's name; give it its real ending "
-                    "(e.g. meetings.xlsx), or save it again as CSV"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls) saved with a text file's name; rename it to .xls, "
-                          "or save it again as CSV"),
-    (b"%PDF", "a PDF, not a table; send the spreadsheet itself (.xlsx, .ods or .csv)"),
-    (b"{\\rtf", "a Word (RTF) document, not a table; send the spreadsheet itself (.xlsx, .ods or .csv)"),
+    (b"PK\x03\x04", N_("this file is really a workbook (.xlsx or .ods) saved with a text file's name; give it its "
+                       "real ending (e.g. meetings.xlsx), or save it again as CSV")),
+    (b"\xd0\xcf\x11\xe0", N_("this file is really an old Excel workbook (.xls) saved with a text file's name; "
+                             "rename it to .xls, or save it again as CSV")),
+    (b"%PDF", N_("this file is really a PDF, not a table; send the spreadsheet itself (.xlsx, .ods or .csv)")),
+    (b"{\\rtf", N_("this file is really a Word (RTF) document, not a table; send the spreadsheet itself (.xlsx, "
+                   ".ods or .csv)")),
 ]
-SAVE_AS = "save the file again as 'CSV UTF-8 (Comma delimited)'"
-SAVE_YAML_AS = "save the file again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"
+SAVE_AS = N_("save the file again as 'CSV UTF-8 (Comma delimited)'")
+SAVE_YAML_AS = N_("save the file again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)")
 
 
 @dataclass
@@ -45,7 +48,7 @@ def decode_text(data: bytes, save_as: str = SAVE_AS) -> Decoded:
     """The text of a CSV or YAML file; ReadError when it is not text at all (`save_as` says how to fix that)."""
     for signature, meaning in SIGNATURES:
         if data.startswith(signature):
-            raise ReadError(f"this file is really {meaning}")
+            raise ReadError(Message(meaning))
     if data[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
         return Decoded(strict(data, "utf-32", "UTF-32", save_as))
     if data.startswith(codecs.BOM_UTF16_LE):
@@ -67,8 +70,9 @@ def strict(data: bytes, codec: str, name: str, save_as: str) -> str:
     try:
         return clean(data.decode(codec))
     except UnicodeDecodeError:
-        raise ReadError(f"the file starts as {name} text but is damaged further on (it may have been cut short); "
-                        f"open it and {save_as}") from None
+        raise ReadError(Message(N_("the file starts as {encoding} text but is damaged further on (it may have been "
+                                   "cut short); open it and {save_as}"),
+                                {"encoding": name, "save_as": Label(save_as)})) from None
 
 
 def clean(text: str) -> str:
@@ -114,9 +118,11 @@ def by_line(data: bytes, save_as: str) -> Decoded:
                 bad.add(number)
         lines.append(line)
     if bad and not any_utf8 and single == "cp1252":
-        rows = ", ".join(str(n) for n in sorted(bad)[:5]) + (" and more" if len(bad) > 5 else "")
-        raise ReadError(f"the file is neither UTF-8 nor Windows-1252 text (see line {rows}), so bidkit cannot tell "
-                        f"what its letters are; {save_as}")
+        rows = ", ".join(str(n) for n in sorted(bad)[:5])
+        raise ReadError(Message(N_("the file is neither UTF-8 nor Windows-1252 text (see line {rows}), so bidkit "
+                                   "cannot tell what its letters are; {save_as}"),
+                                {"rows": Message(N_("{rows} and more"), {"rows": rows}) if len(bad) > 5 else rows,
+                                 "save_as": Label(save_as)}))
     return Decoded(clean("".join(lines)), bad)
 
 

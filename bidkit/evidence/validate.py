@@ -12,10 +12,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ..i18n.catalogue import N_
 from ..messages import plain_message
-from ..problems import Place, Problem
+from ..problems import Message, Place, Problem, plural
 from . import taxonomies as tx
-from .dates import NUMERIC, long_date, reading_order, year_of
+from .dates import NUMERIC, reading_order, year_of
 from .models import TABLE_MODELS, Model, dated_fields
 from .tables import BadCell, Table, blank
 from .yamlfile import YList, YMap
@@ -124,20 +125,23 @@ def month_first_problem(table: Table, header: str, field: str, example: tuple, e
     m = next(m for m in NUMERIC.finditer(text) if "month-first" in reading_order(m.group()))
     meant = date(year_of(m[4]), int(m[1]), int(m[3]))
     if from_yaml:
-        place, where = row.place_of(header), f"the dates under '{header}'"
+        place, where = row.place_of(header), Message(N_("the dates under '{header}'"), {"header": header})
     else:
         place = Place(table.place.file, table.place.sheet, header_row(table), table.columns.get(header))
-        where = f"the dates in column '{header}'"
+        where = Message(N_("the dates in column '{header}'"), {"header": header})
     also = ""
     for e in NUMERIC.finditer(either or ""):
         if reading_order(e.group()) == {"either"}:
             a, b, y = int(e[1]), int(e[3]), year_of(e[4])
-            also = f" and '{e.group()}' could be {long_date(date(y, b, a))} or {long_date(date(y, a, b))}"
+            also = Message(N_(" and '{written}' could be {one} or {other}"),
+                           {"written": e.group(), "one": date(y, b, a), "other": date(y, a, b)})
             break
-    unread = "its date is not read" if count == 1 else f"none of its {count} dates is read"
-    return Problem.at(place, field, f"{where} look month first, as a computer set to US English writes them "
-                      f"('{m.group()}' can only be {long_date(meant)}{also}), so {unread}; write them day "
-                      f"first ({meant:%d/%m/%Y}) or as {meant:%Y-%m-%d}", text)
+    unread = Message(plural("its date is not read", "none of its {n} dates is read"), {"n": count})
+    return Problem.at(place, field, N_("{where} look month first, as a computer set to US English writes them "
+                                       "('{written}' can only be {meant}{also}), so {unread}; write them day first "
+                                       "({day_first}) or as {iso}"), text,
+                      args={"where": where, "written": m.group(), "meant": meant, "also": also, "unread": unread,
+                            "day_first": f"{meant:%d/%m/%Y}", "iso": f"{meant:%Y-%m-%d}"})
 
 
 REFERENCES = {"meetings": "partners", "action-plan": "leads", "budget": "partner"}    # kind -> field naming partners
@@ -173,9 +177,11 @@ def validate_table(table: Table, rejected: list[dict] | None = None,
     from_yaml = any(row.lines for row in table.rows)
     header_place = Place(table.place.file, table.place.sheet, None if from_yaml else header_row(table))
 
-    def unknown(header: str) -> str:
-        return (f"unknown column '{header}'{tx.suggest(header, model.model_fields)}; "
-                f"the columns are {', '.join(model.model_fields)}")
+    def unknown(header: str, key: bool = False) -> Message:
+        return Message(N_("unknown key '{name}'{hint}; the keys are {names}") if key else
+                       N_("unknown column '{name}'{hint}; the columns are {names}"),
+                       {"name": header, "hint": tx.suggest(header, model.model_fields),
+                        "names": ", ".join(model.model_fields)})
 
     if not from_yaml:
         for header in table.headers:
@@ -185,7 +191,8 @@ def validate_table(table: Table, rejected: list[dict] | None = None,
         seen = {known[tx.fold(h)] for h in table.headers if tx.fold(h) in known}
         missing = [n for n, f in model.model_fields.items() if f.is_required() and n not in seen]
         for name in missing:
-            problems.append(Problem.at(header_place, name, f"the required column '{name}' is missing"))
+            problems.append(Problem.at(header_place, name, N_("the required column '{name}' is missing"),
+                                       args={"name": name}))
         if missing and table.rows:
             return [], problems
 
@@ -209,8 +216,7 @@ def validate_table(table: Table, rejected: list[dict] | None = None,
                 continue
             if name is None:
                 if from_yaml:
-                    problems.append(Problem.at(row.place_of(header), header,
-                                               unknown(header).replace("column", "key")))
+                    problems.append(Problem.at(row.place_of(header), header, unknown(header, key=True)))
                 continue
             if name in distrusted and id(row) in distrusted[name]:
                 untrusted.add(name)        # reported once for the column; the row is never a record

@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
+from ..i18n.catalogue import N_
+from ..problems import Message
 from . import taxonomies as tx
 from .dates import Period, parse_date, parse_period
 
@@ -29,15 +31,17 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uf
 def check_text(limit: int):
     def validate(value):
         if value is None:           # validate.py drops blanks first; this keeps "None" out of any text
-            raise ValueError("is required but not given")
+            raise ValueError(Message(N_("is required but not given")))
         if isinstance(value, (list, dict)):
-            raise ValueError("should be a single piece of text, not a list")
+            raise ValueError(Message(N_("should be a single piece of text, not a list")))
         text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()   # Windows and old Mac line ends
         bad = CONTROL.search(text)
         if bad:
-            raise ValueError(f"contains the control character U+{ord(bad.group()):04X}; remove it")
+            raise ValueError(Message(N_("contains the control character U+{code:04X}; remove it"),
+                                     {"code": ord(bad.group())}))
         if len(text) > limit:
-            raise ValueError(f"is {len(text):,} characters long; at most {limit:,} are allowed")
+            raise ValueError(Message(N_("is {n:,} characters long; at most {limit:,} are allowed"),
+                                     {"n": len(text), "limit": limit}))
         return text
     return validate
 
@@ -78,8 +82,9 @@ def split_pence(text: str) -> tuple[str | None, str]:
         return None, ""
     if point and len(pence) == 3 and re.fullmatch(r"[1-9]\d{0,2}", whole.strip()):
         small, large = f"{float(whole.strip() + '.' + pence):g}", int(whole.strip() + pence)
-        raise ValueError(f"'{text}' could be {small} or {large:,} (some computers write a full stop between "
-                         f"thousands); write {large:,} if you mean {large:,}, or {small} if you mean {small}")
+        raise ValueError(Message(N_("'{text}' could be {small} or {large:,} (some computers write a full stop "
+                                    "between thousands); write {large:,} if you mean {large:,}, or {small} if you "
+                                    "mean {small}"), {"text": text, "small": small, "large": large}))
     return digits(whole), pence
 
 
@@ -91,8 +96,10 @@ def money(value) -> int:
         return int(whole)
     if whole is not None:
         pounds = round(float(f"{whole}.{pence}"))
-        raise ValueError(f"'{value}' has pence; funders take whole pounds (write {pounds:,})")
-    raise ValueError(f"'{value}' is not an amount in pounds (write e.g. 12500 or £12,500)")
+        raise ValueError(Message(N_("'{value}' has pence; funders take whole pounds (write {pounds:,})"),
+                                 {"value": str(value), "pounds": pounds}))
+    raise ValueError(Message(N_("'{value}' is not an amount in pounds (write e.g. 12500 or £12,500)"),
+                             {"value": str(value)}))
 
 
 def whole_number(value) -> int:
@@ -101,14 +108,14 @@ def whole_number(value) -> int:
     whole, pence = split_pence(text)
     if whole is not None and not pence.strip("0"):
         return int(whole)
-    raise ValueError(f"'{value}' is not a whole number")
+    raise ValueError(Message(N_("'{value}' is not a whole number"), {"value": str(value)}))
 
 
 def number(value) -> float | int:
     text = str(value).strip().rstrip("%").strip()
     whole, fraction = split_pence(text)
     if whole is None:
-        raise ValueError(f"'{value}' is not a number")
+        raise ValueError(Message(N_("'{value}' is not a number"), {"value": str(value)}))
     result = float(f"{whole}.{fraction or 0}")
     return int(result) if result.is_integer() else result
 
@@ -122,35 +129,39 @@ def choice(table: dict):
 def slug(value) -> str:
     text = str(value).strip()
     if not SLUG.match(text):
-        raise ValueError(f"'{text}' is not a valid id; use lower-case letters, digits and '-' (e.g. 'wcva')")
+        raise ValueError(Message(N_("'{text}' is not a valid id; use lower-case letters, digits and '-' "
+                                    "(e.g. 'wcva')"), {"text": text}))
     return text
 
 
 def url(value) -> str:
     text = str(value).strip()
     if not re.match(r"^https?://[^\s/$.?#][^\s]*$", text, re.IGNORECASE):
-        raise ValueError(f"'{text}' is not a web address starting with http:// or https://")
+        raise ValueError(Message(N_("'{text}' is not a web address starting with http:// or https://"),
+                                 {"text": text}))
     return text
 
 
 def email(value) -> str:
     text = str(value).strip()
     if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
-        raise ValueError(f"'{text}' is not an email address")
+        raise ValueError(Message(N_("'{text}' is not an email address"), {"text": text}))
     return text
 
 
 def check_org_id(value) -> str:
     text = str(value).strip()
     if not ORG_ID.match(text):
-        raise ValueError(f"'{text}' is not an org-id.guide identifier such as GB-CHC-1171234 or GB-COH-01234567")
+        raise ValueError(Message(N_("'{text}' is not an org-id.guide identifier such as GB-CHC-1171234 or "
+                                    "GB-COH-01234567"), {"text": text}))
     return text
 
 
 def sdg(value) -> int:
     n = whole_number(value)
     if not 1 <= n <= 17:
-        raise ValueError(f"'{value}' is not a Sustainable Development Goal (they are numbered 1 to 17)")
+        raise ValueError(Message(N_("'{value}' is not a Sustainable Development Goal (they are numbered 1 to "
+                                    "17)"), {"value": str(value)}))
     return n
 
 

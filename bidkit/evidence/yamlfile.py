@@ -10,14 +10,16 @@ from pathlib import Path
 
 import yaml
 
+from ..i18n.catalogue import N_
 from ..messages import yaml_message
-from ..problems import Place, Problem
+from ..problems import Label, Message, Place, Problem
 from .tables import ReadError, Row, Table
 from .taxonomies import fold
 from .textfile import SAVE_YAML_AS, bad_bytes, decode_text, shown
 
 LINE_END = re.compile(r"\r\n|\r|\n")
-EMPTY = "the file is empty (it holds no entries), so nothing was read from it; fill it in or delete it"
+EMPTY = N_("the file is empty (it holds no entries), so nothing was read from it; fill it in or delete it")
+NOT_YAML = N_("this is not valid YAML: {words}")
 
 
 class YMap(dict):
@@ -46,8 +48,8 @@ MAX_ENTRIES = 50_000        # list entries in one file, counted on the event str
 
 def load_yaml(text: str, rel: str):
     """Plain-text YAML: no implicit typing, no aliases, no tags, duplicate keys are errors."""
-    def fail(message: str, mark, line: int | None = None) -> ReadError:
-        err = ReadError(message)
+    def fail(message: str, mark, line: int | None = None, args: dict | None = None) -> ReadError:
+        err = ReadError(Message(message, args))
         err.line = mark.line + 1 if mark else line
         return err
 
@@ -59,35 +61,35 @@ def load_yaml(text: str, rel: str):
                                   yaml.AliasEvent)) and in_list and in_list[-1]:
                 entries += 1
                 if entries > MAX_ENTRIES:
-                    raise fail(f"the file has more than {MAX_ENTRIES:,} list entries; bidkit reads at most "
-                               f"{MAX_ENTRIES:,} from one YAML file: split it, or keep the rows in a .csv",
-                               event.start_mark)
+                    raise fail(N_("the file has more than {most:,} list entries; bidkit reads at most {most:,} "
+                                  "from one YAML file: split it, or keep the rows in a .csv"), event.start_mark,
+                               args={"most": MAX_ENTRIES})
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 in_list.append(isinstance(event, yaml.SequenceStartEvent))
                 depth += 1
                 if depth > MAX_DEPTH:            # checked on the stream, before anything recursive is built
-                    raise fail(f"the YAML nests lists and sets of keys more than {MAX_DEPTH} deep here; no kind of "
-                               "evidence needs that many levels", event.start_mark)
+                    raise fail(N_("the YAML nests lists and sets of keys more than {most} deep here; no kind of "
+                                  "evidence needs that many levels"), event.start_mark, args={"most": MAX_DEPTH})
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
                 in_list.pop()
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise fail("YAML anchors and aliases (& and *) are not allowed; write the value out",
+                raise fail(N_("YAML anchors and aliases (& and *) are not allowed; write the value out"),
                            event.start_mark)
             if getattr(event, "tag", None) and not isinstance(event, (yaml.DocumentStartEvent,)):
-                raise fail(f"YAML tags such as '{event.tag}' are not allowed; write plain values",
-                           event.start_mark)
+                raise fail(N_("YAML tags such as '{tag}' are not allowed; write plain values"), event.start_mark,
+                           args={"tag": event.tag})
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         raise parser_error(exc, text, fail) from None
     except yaml.reader.ReaderError as exc:          # a character YAML does not allow, at a position
         line = len(LINE_END.findall(text, 0, exc.position)) + 1
         words, _ = yaml_message(str(exc), None, "", None)
-        raise fail(f"this is not valid YAML: {words}", None, line) from None
+        raise fail(NOT_YAML, None, line, {"words": words}) from None
     except yaml.YAMLError as exc:
-        raise ReadError(f"this is not valid YAML: {exc}") from None
+        raise ReadError(Message(NOT_YAML, {"words": str(exc)})) from None
     if len(nodes) > 1:
-        raise fail("the file holds more than one YAML document (a second '---'); keep one", nodes[1].start_mark)
+        raise fail(N_("the file holds more than one YAML document (a second '---'); keep one"), nodes[1].start_mark)
     return convert(nodes[0], fail) if nodes else None
 
 
@@ -102,7 +104,7 @@ def parser_error(exc: yaml.MarkedYAMLError, text: str, fail) -> ReadError:
     words, which = yaml_message(exc.problem or "", exc.context, before,
                                 context_mark.line + 1 if context_mark else None)
     mark = context_mark if which == "context" and context_mark else problem_mark or context_mark
-    return fail(f"this is not valid YAML: {words}", mark)
+    return fail(NOT_YAML, mark, args={"words": words})
 
 
 def convert(node, fail):
@@ -121,11 +123,12 @@ def convert(node, fail):
     out = YMap(line)
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
-            raise fail("a key must be plain text; a value that starts with '{' or '[' but is not a list must be put "
-                       "in quotes", key_node.start_mark)
+            raise fail(N_("a key must be plain text; a value that starts with '{' or '[' but is not a list must be "
+                          "put in quotes"), key_node.start_mark)
         key = key_node.value
         if key in out:
-            raise fail(f"the key '{key}' appears twice (first on line {out.lines[key]})", key_node.start_mark)
+            raise fail(N_("the key '{key}' appears twice (first on line {line})"), key_node.start_mark,
+                       args={"key": key, "line": out.lines[key]})
         out[key] = convert(value_node, fail)
         out.lines[key] = key_node.start_mark.line + 1
     return out
@@ -137,15 +140,17 @@ def yaml_text(path: Path) -> str:
     with open(path, "rb") as stream:
         data = stream.read(MAX_YAML_BYTES + 1)
     if len(data) > MAX_YAML_BYTES:
-        raise ReadError(f"the file is larger than {MAX_YAML_BYTES // 2**20} MB, more than bidkit reads from one YAML "
-                        "file; split it, or keep long lists of rows in a .csv")
+        raise ReadError(Message(N_("the file is larger than {most} MB, more than bidkit reads from one YAML file; "
+                                   "split it, or keep long lists of rows in a .csv"),
+                                {"most": MAX_YAML_BYTES // 2**20}))
     decoded = decode_text(data, SAVE_YAML_AS)
     if decoded.bad_lines:
         line = min(decoded.bad_lines)
         text = decoded.text.splitlines()[line - 1]
-        err = ReadError(f"'{shown(text).strip()[:60]}' holds a letter that is neither UTF-8 nor Windows-1252 "
-                        f"(byte {bad_bytes(text)}, shown as ?), so bidkit cannot tell what it is; retype it, or "
-                        f"{SAVE_YAML_AS}")
+        err = ReadError(Message(N_("'{text}' holds a letter that is neither UTF-8 nor Windows-1252 (byte {bytes}, "
+                                   "shown as ?), so bidkit cannot tell what it is; retype it, or {save_as}"),
+                                {"text": shown(text).strip()[:60], "bytes": bad_bytes(text),
+                                 "save_as": Label(SAVE_YAML_AS)}))
         err.line = line
         raise err
     return decoded.text
@@ -159,11 +164,12 @@ def read_yaml(path: Path, rel: str, folder: Path | None = None):
 
         why = refusal(folder, Path(rel))
         if why:
-            raise ReadError(f"bidkit did not read it: {why}")
+            raise ReadError(Message(N_("bidkit did not read it: {why}"), {"why": why}))
     text = yaml_text(path)
     if not text.strip():
-        raise ReadError("the file is empty; it needs at least title, lead_partner, as_of and period (`bidkit init "
-                        "DIR` makes a project from the example)" if rel == "project.yaml" else EMPTY)
+        raise ReadError(Message(N_("the file is empty; it needs at least title, lead_partner, as_of and period "
+                                   "(`bidkit init DIR` makes a project from the example)")
+                                if rel == "project.yaml" else EMPTY))
     return load_yaml(text, rel)
 
 
@@ -176,20 +182,23 @@ def read_yaml_table(path: Path, rel: str, kind: str) -> tuple[list[Table], list[
     if data is None:
         return [], [Problem.at(Place(rel), None, EMPTY, severity="warning")]
     if not isinstance(data, YList):
-        err = ReadError(f"the file should be a YAML list of {kind}, one '- ' entry each")
+        err = ReadError(Message(N_("the file should be a YAML list of {kind}, one '- ' entry each"),
+                                {"kind": Label(kind)}))
         err.line = getattr(data, "line", None)
         raise err
     rows, problems = [], []
     for item, line in zip(data, data.lines):
         if item is None:
-            problems.append(Problem.at(Place(rel, None, line), None, "this entry is empty (a '-' with nothing after "
-                                       "it), so it was skipped; remove the line, or fill the entry in",
+            problems.append(Problem.at(Place(rel, None, line), None, N_("this entry is empty (a '-' with nothing "
+                                       "after it), so it was skipped; remove the line, or fill the entry in"),
                                        severity="warning"))
+        elif isinstance(item, str):
+            problems.append(Problem.at(Place(rel, None, line), None, N_("this entry is just '{item}'; each entry "
+                                       "should be a set of 'key: value' lines (e.g. title: ...)"), item,
+                                       args={"item": item}))
         elif not isinstance(item, YMap):
-            shown_item = f" is just '{item}'" if isinstance(item, str) else " is a list"
-            problems.append(Problem.at(Place(rel, None, line), None, f"this entry{shown_item}; each entry should "
-                                       "be a set of 'key: value' lines (e.g. title: ...)", item if
-                                       isinstance(item, str) else None))
+            problems.append(Problem.at(Place(rel, None, line), None, N_("this entry is a list; each entry should be a "
+                                       "set of 'key: value' lines (e.g. title: ...)")))
         else:
             rows.append(Row(Place(rel, None, line), item, dict(item.lines)))
     if not rows:                                   # `[]`, or nothing but empty entries: nothing to check

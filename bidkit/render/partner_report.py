@@ -27,7 +27,7 @@ CSV_HEADERS = ["Severity", "File", "Sheet", "Cell", "Row", "Field", "Value", "Wh
 
 def report_html(report: Report, folders: list[Path]) -> bytes:
     try:
-        return environment(folders).get_template(TEMPLATE).render(report=report).encode("utf-8")
+        return environment(folders, report.lang).get_template(TEMPLATE).render(report=report).encode("utf-8")
     except TemplateError as exc:
         raise BidkitError(f"the partner report template could not be used: {describe(exc)}") from None
 

@@ -5,7 +5,7 @@ inline list is limited to 255 characters in Excel and partner names soon pass th
 show them day first; whole-number cells only whole numbers in range; text cells their length limit; each column's
 cells are formatted as text (`@`) where the value is text, so Excel never turns `June 17` or `1-2` into a date or
 `01234` into a number. A value a partner wrote that starts like a formula (`=`, `+`, `-`, `@`) is written as text.
-Same content and SOURCE_DATE_EPOCH, same bytes.
+Every note and cell rule's message is in the workbook's language. Same content and SOURCE_DATE_EPOCH, same bytes.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from ..documents.partner_workbook import INSTRUCTIONS, LISTS, Column, Sheet, Workbook
 from ..evidence.values import TEXT_LIMIT
+from ..i18n import BCP47, gettext_for
 from .reproducible import core_xml, moment, stable_zip
 from .xlsx import FORMULA_START
 
@@ -34,17 +35,19 @@ def serial(day: date) -> str:
 def partner_workbook_xlsx(content: Workbook) -> bytes:
     import openpyxl
 
+    _ = gettext_for(content.lang)
     book = openpyxl.Workbook()
     book.remove(book.active)
-    write_instructions(book.create_sheet(INSTRUCTIONS), content)
+    write_instructions(book.create_sheet(_(INSTRUCTIONS)), content)
     places = list_ranges(content.lists)
     for sheet in content.sheets:
-        write_sheet(book.create_sheet(sheet.title), sheet, places, content.dates or DEFAULT_DATES)
-    write_lists(book.create_sheet(LISTS), content.lists)
+        write_sheet(book.create_sheet(sheet.title), sheet, places, content.dates or DEFAULT_DATES, _)
+    write_lists(book.create_sheet(LISTS), content.lists, _)
     book.active = 0
     buffer = io.BytesIO()
     book.save(buffer)
-    core = core_xml(title=f"{content.title}: evidence workbook", author="bidkit", when=moment(), language="en-GB")
+    core = core_xml(title=_("{title}: evidence workbook").format(title=content.title), author="bidkit",
+                    when=moment(), language=BCP47[content.lang])
     return stable_zip(buffer.getvalue(), {"docProps/core.xml": core})
 
 
@@ -72,19 +75,20 @@ def list_ranges(lists: dict[str, list[str]]) -> dict[str, str | None]:
             for i, (name, values) in enumerate(lists.items(), start=1)}
 
 
-def write_lists(ws, lists: dict[str, list[str]]) -> None:
-    """The hidden Lists sheet: hidden so a partner is not asked to fill it in, kept so dropdowns work."""
+def write_lists(ws, lists: dict[str, list[str]], _) -> None:
+    """The hidden Lists sheet: hidden so a partner is not asked to fill it in, kept so dropdowns work; each list
+    headed by its name in the workbook's language."""
     from openpyxl.utils import get_column_letter
 
     ws.sheet_state = "hidden"
     for i, (name, values) in enumerate(lists.items(), start=1):
-        ws.cell(row=1, column=i, value=name)
+        ws.cell(row=1, column=i, value=_(name))
         for r, value in enumerate(values, start=2):
             literal(ws.cell(row=r, column=i, value=value))
         ws.column_dimensions[get_column_letter(i)].width = 30
 
 
-def write_sheet(ws, sheet: Sheet, places: dict[str, str | None], dates: tuple[date, date]) -> None:
+def write_sheet(ws, sheet: Sheet, places: dict[str, str | None], dates: tuple[date, date], _) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -97,7 +101,7 @@ def write_sheet(ws, sheet: Sheet, places: dict[str, str | None], dates: tuple[da
         cell = literal(ws.cell(row=1, column=i, value=name))
         cell.fill = fill
         cell.font = Font(bold=bool(column and column.required))
-        note = note_of(name, column)
+        note = note_of(name, column, _)
         comment = Comment(note, "bidkit")
         comment.width, comment.height = 320, 40 + 18 * (len(note) // 45 + 1)
         cell.comment = comment
@@ -112,19 +116,19 @@ def write_sheet(ws, sheet: Sheet, places: dict[str, str | None], dates: tuple[da
             target.number_format = "@" if isinstance(value, str) else FORMATS["date"] \
                 if isinstance(value, (date, datetime)) else number_format
         if column is not None:
-            rule = validation(column, places, dates)
+            rule = validation(column, places, dates, _)
             if rule is not None:
                 rule.add(f"{letter}2:{letter}{last}")
                 ws.add_data_validation(rule)
     ws.freeze_panes = "A2"
 
 
-def note_of(name: str, column: Column | None) -> str:
+def note_of(name: str, column: Column | None, _) -> str:
     """The header's note: the name again (with "(required)" where it is), then what goes there."""
     if column is None:
-        return (f"{name}\nbidkit does not read this column: move what it holds into the right column, then "
-                "delete this one.")
-    return f"{name}{' (required)' if column.required else ''}\n{column.full_note}"
+        return name + "\n" + _("bidkit does not read this column: move what it holds into the right column, then "
+                               "delete this one.")
+    return (_("{name} (required)").format(name=name) if column.required else name) + "\n" + column.note_in(_)
 
 
 def literal(cell):
@@ -135,8 +139,9 @@ def literal(cell):
     return cell
 
 
-def validation(column: Column, places: dict[str, str | None], dates: tuple[date, date]):
-    """The cell rule for a column, with a plain-English message when a value breaks it (None: no rule)."""
+def validation(column: Column, places: dict[str, str | None], dates: tuple[date, date], _):
+    """The cell rule for a column, with a plain message in the workbook's language when a value breaks it (None:
+    no rule)."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
     def rule(kind, title, error, operator=None, low=None, high=None, strict=True):
@@ -147,25 +152,31 @@ def validation(column: Column, places: dict[str, str | None], dates: tuple[date,
     if kind in ("choice", "partner", "choices", "partners") and not places[column.choices or ""]:
         return None
     if kind in ("choice", "partner"):
-        what = "a partner" if kind == "partner" else "a value"
-        return rule("list", "Not in the list", f"Pick {what} from the list: click the arrow beside the cell.",
-                    low=places[column.choices or ""])
+        error = _("Pick a partner from the list: click the arrow beside the cell.") if kind == "partner" else \
+            _("Pick a value from the list: click the arrow beside the cell.")
+        return rule("list", _("Not in the list"), error, low=places[column.choices or ""])
     if kind in ("choices", "partners"):            # a cell may hold several, so the list offers but never refuses
         return rule("list", "", "", low=places[column.choices or ""], strict=False)
     if kind == "date":
         low, high = dates
-        return rule("date", "Not a date", f"Type a date, day first, for example 14/11/2018, between "
-                    f"{low:%d/%m/%Y} and {high:%d/%m/%Y}.", "between", serial(low), serial(high))
+        return rule("date", _("Not a date"), _("Type a date, day first, for example 14/11/2018, between {low} and "
+                                               "{high}.").format(low=f"{low:%d/%m/%Y}", high=f"{high:%d/%m/%Y}"),
+                    "between", serial(low), serial(high))
     if kind in ("whole", "money"):
-        low = column.low or 0
-        if column.high is not None:
-            span, operator = f"from {low} to {column.high}", "between"
-        else:
-            span, operator = f"of {low} or more", "greaterThanOrEqual"
-        what = "an amount in whole pounds" if kind == "money" else "a whole number"
-        return rule("whole", "Not a whole number", f"Type {what} {span}, with no pence or decimals.", operator,
-                    str(low), None if column.high is None else str(column.high))
+        low, high = column.low or 0, column.high
+        return rule("whole", _("Not a whole number"), whole_error(kind, low, high, _),
+                    "greaterThanOrEqual" if high is None else "between", str(low), None if high is None else str(high))
     if column.limit:
-        return rule("textLength", "Too long", f"At most {column.limit:,} characters fit here.", "lessThanOrEqual",
-                    str(column.limit))
+        return rule("textLength", _("Too long"), _("At most {limit:,} characters fit here.").format(limit=column.limit),
+                    "lessThanOrEqual", str(column.limit))
     return None
+
+
+def whole_error(kind: str, low: int, high: int | None, _) -> str:
+    """What a whole-number or money cell takes, as one sentence a translator sees whole."""
+    if kind == "money":
+        return (_("Type an amount in whole pounds of {low} or more, with no pence or decimals.") if high is None else
+                _("Type an amount in whole pounds from {low} to {high}, with no pence or decimals.")
+                ).format(low=low, high=high)
+    return (_("Type a whole number of {low} or more, with no pence or decimals.") if high is None else
+            _("Type a whole number from {low} to {high}, with no pence or decimals.")).format(low=low, high=high)

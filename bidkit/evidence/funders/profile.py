@@ -11,7 +11,8 @@ from typing import Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ...paths import FUNDERS
-from ...problems import BidkitError, Place, Problem
+from ...i18n.catalogue import N_
+from ...problems import BidkitError, Message, Place, Problem, message_of, plural
 from ..tables import ReadError
 from ..text import count_chars, count_words
 from ..yamlfile import read_yaml
@@ -43,6 +44,8 @@ class LangText(Strict):
     def get(self, lang: str) -> str:
         """The text in `lang`; English only when the profile has none (load reports that as a warning)."""
         return getattr(self, lang, "") or self.en
+
+    shown_in = get          # as a message's argument: the words in the reader's language
 
 
 def lang_text(value) -> LangText:
@@ -107,7 +110,7 @@ class Profile(Strict):
     def unique_ids(self):
         ids = [q.id for q in self.questions]
         if len(ids) != len(set(ids)):
-            raise ValueError("question ids must be unique")
+            raise ValueError(Message(N_("question ids must be unique")))
         return self
 
 
@@ -136,13 +139,15 @@ def load_profile(funder_id: str, project: Path | None = None) -> Profile:
         try:
             return Profile.model_validate(plain(read_yaml(path, path.name, own)))
         except ReadError as exc:
-            line = f" (line {exc.line})" if getattr(exc, "line", None) else ""
-            raise BidkitError(f"funder profile {path}{line}: {exc}") from None
+            line = getattr(exc, "line", None)
+            raise BidkitError(Message(N_("funder profile {path} (line {line}): {why}") if line else
+                                      N_("funder profile {path}: {why}"),
+                                      {"path": str(path), "line": line, "why": message_of(exc)})) from None
         except ValidationError as exc:
-            raise BidkitError(f"funder profile {path} is not valid: {profile_errors(exc)}; fix it and run again") \
-                from None
+            raise BidkitError(Message(N_("funder profile {path} is not valid: {why}; fix it and run again"),
+                                      {"path": str(path), "why": profile_errors(exc)})) from None
     known = ", ".join(sorted({p.stem for p in profile_paths(project)}))
-    raise BidkitError(f"no funder profile '{funder_id}' (known: {known})")
+    raise BidkitError(Message(N_("no funder profile '{id}' (known: {known})"), {"id": funder_id, "known": known}))
 
 
 def profile_errors(exc: ValidationError) -> str:
@@ -178,6 +183,14 @@ def plain(data):
     return data
 
 
+BREACHES = {"over": plural("{n} word; the funder allows at most {limit}",
+                           "{n} words; the funder allows at most {limit}"),
+            "under": plural("{n} word; the funder asks for at least {limit}",
+                            "{n} words; the funder asks for at least {limit}"),
+            "over-chars": plural("{n} character; the funder allows at most {limit}",
+                                 "{n} characters; the funder allows at most {limit}")}
+
+
 def check_answers(profile: Profile, narrative: dict, final: bool, lang: str = "en",
                   missing: bool = True) -> list[Problem]:
     """Each answer (in one language) against its limits, counted the same way in every language; over or under a
@@ -187,15 +200,13 @@ def check_answers(profile: Profile, narrative: dict, final: bool, lang: str = "e
         answer = narrative.get(q.id)
         if answer is None:
             if missing:
-                problems.append(Problem.at(Place(f"narrative/{q.id}.md"), None, f"the answer to \"{q.title}\" is "
-                                           f"missing; write it in narrative/{q.id}.md"))
+                problems.append(Problem.at(Place(f"narrative/{q.id}.md"), None,
+                                           N_("the answer to \"{title}\" is missing; write it in "
+                                              "narrative/{id}.md"), args={"title": q.title, "id": q.id}))
             continue
-        said = {"over": "{n} words; the funder allows at most {limit}",
-                "under": "{n} words; the funder asks for at least {limit}",
-                "over-chars": "{n} characters; the funder allows at most {limit}"}
         for kind, counted, limit in q.breaches(count_words(answer.text), count_chars(answer.text)):
-            problems.append(Problem.at(Place(answer.file), None, said[kind].format(n=counted, limit=limit),
-                                       severity="error" if final else "warning"))
+            problems.append(Problem.at(Place(answer.file), None, BREACHES[kind], severity="error" if final else
+                                       "warning", args={"n": counted, "limit": limit}))
     return problems
 
 
@@ -205,42 +216,50 @@ def check(profile: Profile, project, narrative: dict, budget: list, lines: dict)
     rules = profile.rules
     problems: list[Problem] = []
 
-    def at(key: str, message: str, value=None, severity="error"):
+    def at(key: str, message: str, value=None, severity="error", args: dict | None = None):
         problems.append(Problem.at(Place("project.yaml", None, lines.get(key.split(".")[0])), key, message,
-                                   value, severity))
+                                   value, severity, args=args))
 
     problems += check_answers(profile, narrative, final)
 
     if rules.project_name_max_chars and project.title and len(project.title) > rules.project_name_max_chars:
-        at("title", f"is {len(project.title)} characters; the funder allows {rules.project_name_max_chars}")
+        at("title", N_("is {n} characters; the funder allows {limit}"),
+           args={"n": len(project.title), "limit": rules.project_name_max_chars})
     if rules.locations_max_chars and project.locations and len(project.locations) > rules.locations_max_chars:
-        at("locations", f"is {len(project.locations)} characters; the funder allows {rules.locations_max_chars}")
+        at("locations", N_("is {n} characters; the funder allows {limit}"),
+           args={"n": len(project.locations), "limit": rules.locations_max_chars})
     amount = project.amount_requested
     if amount is None:
-        at("amount_requested", "is needed for the funding proposal")
+        at("amount_requested", N_("is needed for the funding proposal"))
     else:
         if rules.amount_min is not None and amount < rules.amount_min:
-            at("amount_requested", f"£{amount:,} is less than the £{rules.amount_min:,} minimum", amount)
+            at("amount_requested", N_("£{amount:,} is less than the £{limit:,} minimum"), amount,
+               args={"amount": amount, "limit": rules.amount_min})
         if rules.amount_max is not None and amount > rules.amount_max:
-            at("amount_requested", f"£{amount:,} is more than the £{rules.amount_max:,} maximum", amount)
+            at("amount_requested", N_("£{amount:,} is more than the £{limit:,} maximum"), amount,
+               args={"amount": amount, "limit": rules.amount_max})
         if rules.amount_at_most_total_cost and project.total_cost is not None and amount > project.total_cost:
-            at("amount_requested", f"£{amount:,} is more than total_cost (£{project.total_cost:,})", amount)
+            at("amount_requested", N_("£{amount:,} is more than total_cost (£{cost:,})"), amount,
+               args={"amount": amount, "cost": project.total_cost})
     years = project.duration_years
     if years is None:
         if rules.duration_years_min is not None or rules.duration_years_max is not None:
-            at("duration_years", "is needed for the funding proposal")
+            at("duration_years", N_("is needed for the funding proposal"))
     else:
         if rules.duration_years_min is not None and years < rules.duration_years_min:
-            at("duration_years", f"{years} is shorter than the funder's {rules.duration_years_min}", years)
+            at("duration_years", N_("{years} is shorter than the funder's {limit}"), years,
+               args={"years": years, "limit": rules.duration_years_min})
         if rules.duration_years_max is not None and years > rules.duration_years_max:
-            at("duration_years", f"{years} is longer than the funder's {rules.duration_years_max}", years)
+            at("duration_years", N_("{years} is longer than the funder's {limit}"), years,
+               args={"years": years, "limit": rules.duration_years_max})
     if project.organisation is None:
-        at("organisation", "is needed for the funding proposal (legal_name, type, address)")
+        at("organisation", N_("is needed for the funding proposal (legal_name, type, address)"))
     if project.beneficiaries is None or project.beneficiaries.number is None:
-        at("beneficiaries", "is needed for the funding proposal: how many people will benefit over the grant "
-           "('beneficiaries:' then '  number: 1200'); their characteristics default to focus.characteristics")
+        at("beneficiaries", N_("is needed for the funding proposal: how many people will benefit over the grant "
+                               "('beneficiaries:' then '  number: 1200'); their characteristics default to "
+                               "focus.characteristics"))
     if rules.budget_rows_max is not None and len(budget) > rules.budget_rows_max:
         first = budget[rules.budget_rows_max].place if budget[rules.budget_rows_max].place else Place("budget")
-        problems.append(Problem.at(first, None, f"the budget has {len(budget)} rows; the funder's form takes at "
-                                   f"most {rules.budget_rows_max}"))
+        problems.append(Problem.at(first, None, N_("the budget has {n} rows; the funder's form takes at most "
+                                                   "{limit}"), args={"n": len(budget), "limit": rules.budget_rows_max}))
     return problems
