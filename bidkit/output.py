@@ -139,14 +139,15 @@ def write_partner_reports(project: Path, problems: list, folder: Path, lang: str
     return len(files) // 2
 
 
-def write_changes(changes, out: Path) -> list[str]:
-    """`bidkit diff --out`: changes.html and each document's tracked DOCX, all written or none."""
+def write_changes(changes, out: Path, reader=None) -> list[str]:
+    """`bidkit diff --out`: changes.html (in the reader's language) and each document's tracked DOCX in each of
+    NEW's languages, all written or none."""
     from .changes.report import changes_html
     from .changes.tracked_docx import tracked_documents
 
     check_folder(changes.new.folder, out)       # never inside NEW: its next check would read the files
     check_folder(changes.old.folder, out)
-    files = {"changes.html": changes_html(changes), **tracked_documents(changes.old, changes.new)}
+    files = {"changes.html": changes_html(changes, reader), **tracked_documents(changes.old, changes.new)}
     make_folder(out)
     commit(out, files)
     return list(files)

@@ -363,23 +363,30 @@ End Sub
 """
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_libreoffice_accept_all_gives_new_and_reject_all_gives_old(tracked, tmp_path):
-    """Word's and LibreOffice's own Accept All / Reject All (the .uno: commands, from a Basic macro in a fresh
-    profile), not our reading of the XML: the text LibreOffice then saves is NEW's document, or OLD's."""
+def libreoffice_text(tmp_path: Path, last_heading: str):
+    """text(document, verb): its text as LibreOffice saves it after `verb` ("Accept", "Reject" or "" for none)
+    every tracked change, from after the contents (a field, from NEW's headings), whose last entry is
+    `last_heading`."""
     profile = tmp_path / "profile"
     soffice = ["soffice", "--headless", f"-env:UserInstallation=file://{profile}"]
     subprocess.run([*soffice, "--terminate_after_init"], capture_output=True, timeout=180)
     (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(RESOLVE, encoding="utf-8")
-    changes, built = tracked
 
     def text(source: Path, verb: str) -> list[str]:
         target = tmp_path / f"{source.stem}-{verb or 'as-is'}.txt"
         subprocess.run([*soffice, f'macro:///Standard.Module1.Resolve("{source}","{verb}","{target}")'],
                        capture_output=True, timeout=180)
         lines = target.read_text(encoding="utf-8-sig").splitlines()
-        return lines[lines.index("Reading list") + 1:]       # after the contents (a field, from NEW's headings)
+        return lines[next(i for i, line in enumerate(lines) if line.startswith(last_heading)) + 1:]
+    return text
 
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_accept_all_gives_new_and_reject_all_gives_old(tracked, tmp_path):
+    """Word's and LibreOffice's own Accept All / Reject All (the .uno: commands, from a Basic macro in a fresh
+    profile), not our reading of the XML: the text LibreOffice then saves is NEW's document, or OLD's."""
+    changes, built = tracked
+    text = libreoffice_text(tmp_path, "Reading list")
     for doc in ("concept-paper", "project-report"):        # the report: a section's two sections, one gone
         tracked_file = changes / f"{doc}.changes.docx"
         assert text(tracked_file, "Accept") == text(built["new"] / f"{doc}.docx", "")

@@ -1,8 +1,9 @@
 """What changed between two drafts of a project folder: figures, evidence records, narrative (`bidkit diff`).
 
 Comparing is pure (two folders read, nothing written): `compare(old, new)` gives Changes, which the CLI prints
-and, with `--out`, turns into `changes.html` (`report.py`) and one `NAME.changes.docx` per document, the new
-DOCX with the narrative's differences as tracked changes (`tracked_docx.py`).
+and, with `--out`, turns into `changes.html` (`report.py`) and one `NAME.changes.docx` per document and language
+(`NAME.cy.changes.docx` for Welsh as the second), the new DOCX in that language with its narrative's differences
+as tracked changes (`tracked_docx.py`).
 
 A folder with evidence errors is still compared where it can be read: its valid records and its narrative. Its
 figures are not, since a figure counted from part of the evidence would be a wrong figure; its problems are listed.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..evidence import Evidence
 from ..evidence.text import plain_text
+from ..i18n import N_
 
 TOKENS = re.compile(r"\s+|\S+")
 
@@ -59,10 +60,16 @@ class SectionChange:
     added: int
     removed: int
     words: tuple[int | None, int | None] | None = None     # a funder answer: its words before and after
-    limit: str | None = None                                # "50–500 words", "≤ 300 words"
+    bounds: tuple[int | None, int | None, int | None] | None = None    # its min words, max words, max characters
+
+    @property
+    def limit(self) -> str | None:
+        """The answer's limit in English words (`50–500 words`), as --json gives it."""
+        return limit_text(self.bounds)
 
     def as_dict(self) -> dict:
-        found = {k: v for k, v in vars(self).items() if k not in ("words",)}
+        found = {k: v for k, v in vars(self).items() if k not in ("words", "bounds")}
+        found["limit"] = self.limit
         found["words"] = None if self.words is None else {"old": self.words[0], "new": self.words[1]}
         return found
 
@@ -74,13 +81,21 @@ def sections_of(ev: Evidence) -> dict[tuple[str, str], object]:
     return {(lang, sid): text for lang, texts in by_language.items() for sid, text in texts.items()}
 
 
-def limit_text(a) -> str | None:
-    """A question's limit in words: `50–500 words`, `at most 300 words`."""
-    if a.max_words:
-        return f"{a.min_words}–{a.max_words} words" if a.min_words else f"at most {a.max_words} words"
-    if a.min_words:
-        return f"at least {a.min_words} words"
-    return f"at most {a.max_chars} characters" if a.max_chars else None
+def limit_text(bounds, reader=None) -> str | None:
+    """A question's limit, (min words, max words, max characters), in the reader's language (None: English):
+    `50–500 words`, `at most 300 words`."""
+    if bounds is None:
+        return None
+    low, high, chars = bounds
+    if high:
+        template = N_("{low}–{high} words") if low else N_("at most {high} words")
+    elif low:
+        template = N_("at least {low} words")
+    elif chars:
+        template = N_("at most {chars} characters")
+    else:
+        return None
+    return (reader._(template) if reader is not None else template).format(low=low, high=high, chars=chars)
 
 
 def compare_narrative(old: Evidence, new: Evidence) -> list[SectionChange]:
@@ -101,6 +116,7 @@ def compare_narrative(old: Evidence, new: Evidence) -> list[SectionChange]:
         change_of = SectionChange(sid, lang, change, (after.get(key) or before[key]).file, added, removed)
         if sid in questions:
             change_of.words = (len(a.split()) if key in before else None, len(b.split()) if key in after else None)
-            change_of.limit = limit_text(questions[sid])
+            q = questions[sid]
+            change_of.bounds = (q.min_words, q.max_words, q.max_chars)
         found.append(change_of)
     return found

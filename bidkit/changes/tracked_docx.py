@@ -6,6 +6,10 @@ are rewritten: words kept stay in runs of their own look, words added go in `w:i
 `w:del` (as `w:delText`), in the look of the run they were next to. A paragraph added or removed whole has its
 paragraph mark tracked too, so accepting every change gives the NEW text and rejecting every change gives the
 OLD text, paragraph by paragraph. The author is "bidkit"; the date is SOURCE_DATE_EPOCH when set.
+
+Every language NEW is written in gets its own: the Welsh document (Welsh labels, `cy-GB`) with the Welsh
+narrative's changes, named as the build names it (`NAME.cy.changes.docx`), so a Welsh reviewer is not handed
+the English draft to approve.
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ import zipfile
 from ..documents import DOCUMENTS, document
 from ..documents.content import Heading, ListBlock, Paragraph
 from ..documents.writer import Writer
+from ..i18n.names import output_name
 from ..paths import template_folders
 from ..render.docx import render_docx
 from ..render.docx_guard import own_properties
@@ -51,11 +56,13 @@ def texts(items) -> list[str]:
     return found
 
 
-def writer_for(side, cls=Writer) -> Writer:
+def writers(side, langs: list[str], cls=Writer) -> dict[str, Writer]:
+    """A Writer for each language, one figures for all (counted once)."""
     from ..figures import compute
 
     ev = side.evidence
-    return cls(ev, compute(ev), ev.profile, ev.project.language)
+    fig = compute(ev)
+    return {lang: cls(ev, fig, ev.profile, lang) for lang in langs}
 
 
 def writable(side) -> list[str]:
@@ -63,10 +70,22 @@ def writable(side) -> list[str]:
     return [d for d, kind in DOCUMENTS.items() if side.evidence.profile is not None or not kind.needs_funder]
 
 
+def tracked_name(doc_id: str, lang: str, main: str) -> str:
+    """As the build names that language's document, `.changes` before the format: `concept-paper.changes.docx`
+    in the main language, `concept-paper.cy.changes.docx` in another."""
+    return output_name(doc_id, "changes.docx", lang, main)
+
+
 def tracked_documents(old, new) -> dict[str, bytes]:
-    """`NAME.changes.docx` -> bytes for every document NEW can be built as; both sides must be complete."""
-    before, after = writer_for(old), writer_for(new, Recording)      # one writer: each chart drawn once
-    return {f"{doc_id}.changes.docx": tracked_docx(before, after, new.folder, doc_id) for doc_id in writable(new)}
+    """Every document NEW can be built as, in every language NEW is written in, with that language's narrative
+    changes tracked; both sides must be complete. A language OLD was not written in has no earlier draft to
+    compare with, so all of its narrative is tracked as inserted; one only OLD has gives no document (NEW has
+    none in it), its sections being listed as removed."""
+    langs, main = new.evidence.languages, new.evidence.project.language
+    before = writers(old, [lang for lang in langs if lang in old.evidence.languages])
+    after = writers(new, langs, Recording)                  # one writer a language: each chart drawn once
+    return {tracked_name(doc_id, lang, main): tracked_docx(before.get(lang), after[lang], new.folder, doc_id)
+            for lang in langs for doc_id in writable(new)}
 
 
 # ---------------------------------------------------------------------------------------------- the XML
@@ -261,8 +280,9 @@ def track_section(elements: list, old: list[str], new: list[str], marks: Marks) 
                 before = p
 
 
-def tracked_docx(before: Writer, w: Recording, folder, doc_id: str) -> bytes:
-    """One document of the new draft (`w`, from `folder`) with the narrative's changes from `before` tracked."""
+def tracked_docx(before: Writer | None, w: Recording, folder, doc_id: str) -> bytes:
+    """One document of the new draft (`w`, from `folder`) with the narrative's changes from `before` tracked
+    (None: no earlier draft in this language, every narrative paragraph inserted)."""
     from docx import Document as open_docx
 
     w.recorded = []
@@ -273,10 +293,10 @@ def tracked_docx(before: Writer, w: Recording, folder, doc_id: str) -> bytes:
     paragraphs = [p for p in body.iter(qn("w:p")) if not not_narrative(p)]
     texts_of = [paragraph_text(p) for p in paragraphs]
     cursor = 0
-    before = before.for_document(doc_id)            # a document's own narrative/<document>/<id>.md first
+    before = before and before.for_document(doc_id)     # a document's own narrative/<document>/<id>.md first
     for section_id, items in w.recorded:
         new_texts = texts(items)
-        old_texts = texts(before.prose(section_id))
+        old_texts = texts(before.prose(section_id)) if before is not None else []
         elements, at = [], cursor
         for text in new_texts:
             found = next((i for i in range(at, len(paragraphs)) if texts_of[i] == text), None)

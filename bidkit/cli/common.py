@@ -41,8 +41,11 @@ def echo_problems(problems: list[Problem], as_json: bool, words=None) -> None:
         click.echo(summary(problems, words))
 
 
-lang_option = click.option("--lang", type=click.Choice(["en", "cy"]),
-                           help="The language of the lines printed (default: the project's main language).")
+def language_option(help_text: str):
+    return click.option("--lang", type=click.Choice(["en", "cy"]), help=help_text)
+
+
+lang_option = language_option("The language of the lines printed (default: the project's main language).")
 
 
 def load_or_exit(project: Path, as_json: bool = False, strict: bool = False, also=None, words=None):

@@ -11,7 +11,7 @@ from . import cli
 from ..documents import DOCUMENTS
 from ..problems import EvidenceInvalid, shown
 from ..render import FORMATS
-from .common import EXIT_INVALID, echo_problems, project_argument, words_for
+from .common import EXIT_INVALID, echo_problems, language_option, project_argument, words_for
 
 
 @cli.command()
@@ -140,30 +140,34 @@ def batch(directory: Path, out: Path, jobs, scheduler, timeout, memory, docs, fo
 @cli.command()
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON on stdout.")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON on stdout (in English).")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False),
-              help="Also write changes.html and, for each document, NAME.changes.docx: the NEW document with "
-                   "the narrative's differences as tracked changes to accept or reject in Word or LibreOffice.")
-def diff(old: Path, new: Path, as_json: bool, out: Path | None):
+              help="Also write changes.html and, for each document in each language NEW is written in, "
+                   "NAME.changes.docx (NAME.cy.changes.docx for Welsh as a second language, NAME.en.changes.docx "
+                   "for English): the NEW document with that language's narrative differences as tracked changes "
+                   "to accept or reject in Word or LibreOffice.")
+@language_option("The language of the lines printed and of changes.html (default: NEW's main language).")
+def diff(old: Path, new: Path, as_json: bool, out: Path | None, lang: str | None):
     """What changed between two drafts, OLD and NEW (project folders): figures, evidence records, narrative.
     A folder with evidence errors is compared where it can be read, its errors are listed, and the exit status
     is 1 (nothing is written)."""
     from ..changes import compare
     from ..changes.report import summary_lines
 
+    reader = words_for(new, lang)
     changes = compare(old, new)
     if as_json:
         click.echo(json.dumps(changes.as_dict(), indent=2, ensure_ascii=False, default=str))
     else:
-        for line in summary_lines(changes):
+        for line in summary_lines(changes, reader):
             click.echo(shown(line))
     if changes.has_errors:
         if out is not None and not as_json:
-            click.echo("Nothing was written: the tracked DOCX is built from valid evidence.")
+            click.echo(reader._("Nothing was written: the tracked DOCX is built from valid evidence."))
         sys.exit(EXIT_INVALID)
     if out is not None:
         from ..output import write_changes
 
-        written = write_changes(changes, out)
+        written = write_changes(changes, out, reader)
         if not as_json:
-            click.echo(f"Wrote {', '.join(written)} to {out}")
+            click.echo(reader._("Wrote {files} to {folder}").format(files=", ".join(written), folder=out))
