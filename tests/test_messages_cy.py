@@ -48,6 +48,7 @@ CASES = {
     "answer-missing": lambda root: (root / "narrative" / "your-idea-project.md").unlink(),
     "unknown-funder": lambda root: edit(root / "project.yaml", "funder: tnlcf-funding-proposal",
                                         "funder: tnlcf-funding-proposl"),
+    "linked-file": lambda root: (root / "meetings-link.csv").symlink_to(root / "meetings-ehrc.csv"),
     "period-backwards": lambda root: edit(root / "project.yaml", "  end: 2019-03-31", "  end: 2018-10-31"),
     "far-date": lambda root: append(root / "meetings-ehrc.csv", MEETING.format(
         day="20/02/2109", title="A slip of the keyboard", status="planned", attendees="")),
@@ -98,6 +99,8 @@ WELSH = {
                        "ysgrifennwch ef yn narrative/your-idea-project.md"],     # the funder's own Welsh title
     "unknown-funder": ["project.yaml:12: funder: nid oes proffil cyllidwr 'tnlcf-funding-proposl' (y rhai hysbys: "
                        "tnlcf-awards-for-all, tnlcf-funding-proposal)"],
+    "linked-file": ["meetings-link.csv: ni chafodd ei darllen: mae'n ddolen symbolaidd; dim ond ffeiliau go iawn y "
+                    "mae bidkit yn eu darllen"],                    # the reason in Welsh too
     "period-backwards": ["project.yaml:9: period: mae'n dod i ben (31 Hydref 2018) cyn iddo ddechrau (1 Tachwedd "
                          "2018)"],                                  # no English month inside Welsh text
     "far-date": ["meetings-ehrc.csv:7: date: mae 20 Chwefror 2109 dros 10 mlynedd ar ôl cyfnod y prosiect (1 "
@@ -133,6 +136,7 @@ ENGLISH = {
                        "write it in narrative/your-idea-project.md"],
     "unknown-funder": ["project.yaml:12: funder: no funder profile 'tnlcf-funding-proposl' (known: "
                        "tnlcf-awards-for-all, tnlcf-funding-proposal)"],
+    "linked-file": ["meetings-link.csv: was not read: it is a symbolic link; bidkit only reads real files"],
     "period-backwards": ["project.yaml:9: period: ends (31 October 2018) before it starts (1 November 2018)"],
     "far-date": ["meetings-ehrc.csv:7: date: 20 February 2109 is more than 10 years after the project's period "
                  "(1 November 2018 to 31 March 2019 in project.yaml); a date this far ahead would count as planned; "

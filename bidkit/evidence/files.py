@@ -18,7 +18,7 @@ import zipfile
 from pathlib import Path
 
 from ..i18n.catalogue import N_
-from ..paths import refusal
+from ..paths import refused
 from ..problems import Label, Message, Place, Problem
 from .kinds import KINDS
 from .tables import ReadError
@@ -82,7 +82,7 @@ def evidence_files(project: Path) -> tuple[list[Path], list[Problem]]:
             suffix = Path(name).suffix.lower()
             if suffix not in TABLE_SUFFIXES and not (suffix in UNREAD_SUFFIXES and kind_of_name(name)):
                 continue
-            why = refusal(project, rel)
+            why = refused(project, rel)           # a Message: said in the reader's language
             if why is not None:
                 problems.append(Problem.at(Place(rel.as_posix()), None, N_("was not read: {why}"),
                                            args={"why": why}))

@@ -158,12 +158,12 @@ def yaml_text(path: Path) -> str:
 
 def read_yaml(path: Path, rel: str, folder: Path | None = None):
     """project.yaml or a funder profile: a file that must say something. With `folder`, the file is read only if
-    the path rule (paths.refusal) allows it as `rel` in that folder."""
+    the path rule (paths.refused) allows it as `rel` in that folder."""
     if folder is not None:
-        from ..paths import refusal
+        from ..paths import refused
 
-        why = refusal(folder, Path(rel))
-        if why:
+        why = refused(folder, Path(rel))
+        if why is not None:
             raise ReadError(Message(N_("bidkit did not read it: {why}"), {"why": why}))
     text = yaml_text(path)
     if not text.strip():
