@@ -269,3 +269,30 @@ def test_names_equal_in_their_letters_are_ordered_as_icu_orders_them():
     names = ["Ŵyn", "Aber", "ŵyn", "wyn", "aber", "Wyn", "Lyon", "Llanelli"]
     assert sorted(names, key=lambda n: sort_key(n, "cy")) == ["aber", "Aber", "Lyon", "Llanelli", "wyn", "Wyn",
                                                               "ŵyn", "Ŵyn"]
+
+
+def test_every_welsh_entry_uses_only_its_english_placeholders():
+    """A placeholder misspelt in a translation (`{nmae}`) would stop a Welsh run with an error where the English
+    one works; each Welsh string may use only the placeholders of its English (a plural form may leave `{n}` out)."""
+    import string
+
+    from bidkit.i18n.catalogue import catalog
+
+    def names(text: str) -> set[str]:
+        return {field.split(".")[0].split("[")[0] for _lit, field, _spec, _conv in string.Formatter().parse(text)
+                if field is not None}
+
+    wrong = []
+    for message in catalog("cy"):
+        if not message.id or "python-brace-format" not in message.flags:
+            continue
+        english = message.id if isinstance(message.id, tuple) else (message.id,)
+        allowed = set().union(*(names(e) for e in english))
+        for welsh in (message.string if isinstance(message.string, tuple) else (message.string,)):
+            try:
+                extra = names(welsh) - allowed
+            except ValueError as exc:           # an unmatched brace
+                extra = {f"unparsable: {exc}"}
+            if extra:
+                wrong.append((english[0], welsh, sorted(extra)))
+    assert wrong == []

@@ -62,13 +62,13 @@ LINES = [
       "are not evidence (unhide it if its rows count)"]),
     ("csv-unquoted-comma", ["meetings.csv:3: mae 6 cell yn rhes 3 ond mae'r rhes gyntaf yn enwi 5 colofn: oes coma "
                             "y tu mewn i werth? Rhowch y gwerth hwnnw rhwng dyfynodau dwbl (\"Met the board, agreed "
-                            "next steps\"), neu cadwch y ffeil eto o Excel neu LibreOffice, sy'n ychwanegu'r "
+                            "next steps\"), neu gadwch y ffeil eto o Excel neu LibreOffice, sy'n ychwanegu'r "
                             "dyfynodau"],
      ["meetings.csv:3: row 3 has 6 cells but the first row names 5 columns: is there a comma inside a value? Put "
       "that value in double quotes (\"Met the board, agreed next steps\"), or save the file again from Excel or "
       "LibreOffice, which adds the quotes"]),
     ("formula-error-cells-xls", ["meetings.xls[Meetings]!B3: title: mae'r gell yn dangos #N/A, gwall o'i fformiwla "
-                                 "(ni ddaeth chwiliad o hyd i gyfatebiaeth); cywirwch y fformiwla, neu teipiwch y "
+                                 "(ni ddaeth chwiliad o hyd i gyfatebiaeth); cywirwch y fformiwla, neu deipiwch y "
                                  "gwerth yn ei lle"],
      ["meetings.xls[Meetings]!B3: title: the cell shows #N/A, an error from its formula (a lookup found no match); "
       "correct the formula, or type the value in its place"]),
@@ -87,7 +87,7 @@ LINES = [
     ("csv-neither-utf8-nor-windows-1252", ["meetings.csv:3: title: mae 'Gr?n forum' yn cynnwys llythyren nad yw'n "
                                            "UTF-8 nac yn Windows-1252 (beit 0x81, a ddangosir fel ?), wedi'i gludo o "
                                            "hen raglen efallai, felly ni all bidkit ddweud beth yw hi; teipiwch hi "
-                                           "eto, neu cadwch y ffeil eto fel 'CSV UTF-8 (Comma delimited)'"],
+                                           "eto, neu gadwch y ffeil eto fel 'CSV UTF-8 (Comma delimited)'"],
      ["meetings.csv:3: title: 'Gr?n forum' holds a letter that is neither UTF-8 nor Windows-1252 (byte 0x81, shown "
       "as ?), perhaps pasted from an old program, so bidkit cannot tell what it is; retype it, or save the file "
       "again as 'CSV UTF-8 (Comma delimited)'"]),
@@ -184,7 +184,7 @@ ADVERSARIAL = [
     ("a quote never closed, on a later line than its row",
      {"meetings.csv": 'date,title,partners\n14/11/2018,"Launch\nnight",wcva\n28/11/2018,"Open,wcva\n'},
      "meetings.csv:3: title: mae dyfynnod (\") yn agor y gell hon a byth yn cau, felly byddai gweddill y ffeil yn "
-     "cael ei ddarllen fel un gell; ychwanegwch y dyfynnod cau, neu tynnwch yr un agor (ysgrifennir dyfynnod y tu "
+     "cael ei ddarllen fel un gell; ychwanegwch y dyfynnod cau, neu dynnwch yr un agor (ysgrifennir dyfynnod y tu "
      "mewn i gell rhwng dyfynodau ddwywaith: \"\") (llinell 4 mewn golygydd testun)"),
     ("YAML anchors", {"partners.csv": None, "partners.yaml": "- &a {id: wcva}\n- *a\n"},
      "partners.yaml:1: ni chaniateir angorau ac arallenwau YAML (& a *); ysgrifennwch y gwerth yn llawn"),
