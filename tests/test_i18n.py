@@ -296,3 +296,22 @@ def test_every_welsh_entry_uses_only_its_english_placeholders():
             if extra:
                 wrong.append((english[0], welsh, sorted(extra)))
     assert wrong == []
+
+
+def test_no_two_entries_of_a_reference_list_share_a_welsh_label():
+    """bidkit reads a Welsh label back as its entry; two entries translated alike would make one of them read as
+    the other (the reader refuses such a label rather than guess, and this keeps the catalogue free of them)."""
+    from bidkit.evidence import taxonomies as tx
+    from bidkit.i18n import gettext_for
+
+    _ = gettext_for("cy")
+    shared = []
+    for name in [n for n in dir(tx) if n.isupper()]:
+        table = getattr(tx, name)
+        if isinstance(table, dict) and table and all(isinstance(v, str) for v in table.values()):
+            seen: dict[str, str] = {}
+            for slug, label in table.items():
+                other = seen.setdefault(tx.fold(_(label)), slug)
+                if other != slug:
+                    shared.append((name, other, slug, _(label)))
+    assert shared == []

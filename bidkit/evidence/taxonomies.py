@@ -144,12 +144,17 @@ def translated_labels(key: int, table: dict) -> dict[str, str]:
 
         english = _LOOKUPS[key]
         found = _TRANSLATED[key] = {}
+        ambiguous = set()
         for lang in languages():
             if lang != SOURCE:
                 _ = gettext_for(lang)
                 for slug, label in table.items():
-                    if isinstance(label, str) and fold(_(label)) not in english:
-                        found.setdefault(fold(_(label)), slug)
+                    word = fold(_(label)) if isinstance(label, str) else None
+                    if word is not None and word not in english:
+                        if found.setdefault(word, slug) != slug:
+                            ambiguous.add(word)
+        for word in ambiguous:            # two entries translated alike: refused, never read as either one
+            del found[word]
     return found
 
 
