@@ -139,7 +139,7 @@ def fill(template: str | tuple[str, str], args: dict | None, reader) -> str:
     if isinstance(template, str):
         text = template if reader is None else reader._(template)
     elif reader is None:
-        text = template[0 if args.get("n") == 1 else 1]
+        text = template[0 if args["n"] == 1 else 1]       # a plural without its n fails in English too
     else:
         text = reader.n_(template[0], template[1], args["n"])
     if not args:

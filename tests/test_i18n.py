@@ -315,3 +315,28 @@ def test_no_two_entries_of_a_reference_list_share_a_welsh_label():
                 if other != slug:
                     shared.append((name, other, slug, _(label)))
     assert shared == []
+
+
+def test_every_label_in_every_language_reads_back_as_its_own_entry_and_na_is_no_answer():
+    """What a Welsh workbook's dropdown offers is read back as that entry, never as another; and an English
+    writer's "NA" (not applicable) stays a mistake to correct, not a Welsh "no"."""
+    from bidkit.evidence import taxonomies as tx
+    from bidkit.i18n import gettext_for
+
+    _ = gettext_for("cy")
+    wrong = []
+    for name in [n for n in dir(tx) if n.isupper()]:
+        table = getattr(tx, name)
+        if isinstance(table, dict) and table and all(isinstance(v, str) for v in table.values()):
+            for slug, label in table.items():
+                for written in (slug, label, _(label)):
+                    try:
+                        found = tx.match(written, table)
+                    except ValueError:
+                        found = None
+                    if found != slug:
+                        wrong.append((name, slug, written, found))
+    assert wrong == []
+    for written in ("NA", "n/a", "N/A", "none", "TBC"):
+        with pytest.raises(ValueError):
+            tx.match(written, tx.YES_NO)

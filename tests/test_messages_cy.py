@@ -165,9 +165,11 @@ def test_the_english_lines_are_as_they_were(broken, case):
     assert [line for line in ENGLISH[case] if line not in found] == []
 
 
-def test_a_project_written_first_in_welsh_is_told_in_welsh_without_asking(tmp_path):
+@pytest.mark.parametrize("written", ["[cy, en]", "[Cymraeg, English]", "cy, en", "[CY, en]"])
+def test_a_project_written_first_in_welsh_is_told_in_welsh_without_asking(tmp_path, written):
+    """However project.yaml names Welsh first, as the project itself reads it."""
     root = project_with(tmp_path, "negative-attendance")
-    edit(root / "project.yaml", "languages: [en, cy]", "languages: [cy, en]")
+    edit(root / "project.yaml", "languages: [en, cy]", f"languages: {written}")
     found = lines(root)
     assert "meetings-ehrc.csv:7: attendees: rhaid iddo fod yn 0 neu fwy" in found
     assert "meetings-ehrc.csv:7: attendees: must be 0 or more" not in found

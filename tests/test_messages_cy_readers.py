@@ -87,7 +87,7 @@ LINES = [
     ("csv-neither-utf8-nor-windows-1252", ["meetings.csv:3: title: mae 'Gr?n forum' yn cynnwys llythyren nad yw'n "
                                            "UTF-8 nac yn Windows-1252 (beit 0x81, a ddangosir fel ?), wedi'i gludo o "
                                            "hen raglen efallai, felly ni all bidkit ddweud beth yw hi; teipiwch hi "
-                                           "eto, neu gadwch y ffeil eto fel 'CSV UTF-8 (Comma delimited)'"],
+                                           "eto; fel arall, cadwch y ffeil eto fel 'CSV UTF-8 (Comma delimited)'"],
      ["meetings.csv:3: title: 'Gr?n forum' holds a letter that is neither UTF-8 nor Windows-1252 (byte 0x81, shown "
       "as ?), perhaps pasted from an old program, so bidkit cannot tell what it is; retype it, or save the file "
       "again as 'CSV UTF-8 (Comma delimited)'"]),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..i18n.catalogue import N_
-from ..problems import Label, Place, Problem
+from ..problems import Label, Place, Problem, plural
 from . import taxonomies as tx
 from .models import Meeting, OtherFunding, Outcome, Partner, PlannedActivity, Project
 from .funded import indicator_place
@@ -74,10 +74,12 @@ def year_gaps(f: Funded) -> list[Problem]:
         return []
     where = f.plan_files[0] if len(f.plan_files) == 1 else Place("project.yaml")
     years = {item.year for item in f.delivery_plan}
-    return [Problem.at(where, "year", N_("year {year} of the grant has no activity: the grant runs {years} years "
-                                         "(duration_years in project.yaml); add what it pays for in year {year}"),
+    return [Problem.at(where, "year", plural("year {year} of the grant has no activity: the grant runs {n} year "
+                                             "(duration_years in project.yaml); add what it pays for in year {year}",
+                                             "year {year} of the grant has no activity: the grant runs {n} years "
+                                             "(duration_years in project.yaml); add what it pays for in year {year}"),
                        year, severity="error" if p.status == "final" else "warning",
-                       args={"year": year, "years": p.duration_years})
+                       args={"year": year, "n": p.duration_years})
             for year in range(1, p.duration_years + 1) if year not in years]
 
 

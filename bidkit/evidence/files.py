@@ -61,7 +61,7 @@ def evidence_files(project: Path) -> tuple[list[Path], list[Problem]]:
     def unreadable(error: OSError) -> None:
         rel = Path(error.filename).relative_to(project).as_posix() if error.filename else "."
         problems.append(Problem.at(Place(rel), None, N_("this folder cannot be read ({error}); its files were not "
-                                                        "checked"), args={"error": error.strerror or error}))
+                                                        "checked"), args={"error": str(error.strerror or error)}))
 
     for folder, dirs, names in os.walk(project, onerror=unreadable, followlinks=False):
         here = Path(folder)

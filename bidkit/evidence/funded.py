@@ -7,7 +7,7 @@ that nothing explains, targets that fall) is reported at its file and row like a
 from __future__ import annotations
 
 from ..i18n.catalogue import N_
-from ..problems import Label, Place, Problem
+from ..problems import Label, Place, Problem, plural
 from .checks import Directory, beyond_duration, check_actions, difference
 from .models import Indicator, OtherFunding, Outcome, PlannedActivity, Project
 from .validate import line_at
@@ -84,8 +84,9 @@ def yearly_targets(o: Outcome, index: int, indicator: Indicator, years: int | No
         missing = [str(y) for y in range(1, years + 1) if y not in targets]
         if missing:
             problems.append(Problem.at(indicator_place(o, index, "targets"), field,
-                                       N_("has no target for year {missing} of the grant (it runs {years} years)"),
-                                       args={"missing": ", ".join(missing), "years": years}))
+                                       plural("has no target for year {missing} of the grant (it runs {n} year)",
+                                              "has no target for year {missing} of the grant (it runs {n} years)"),
+                                       args={"missing": ", ".join(missing), "n": years}))
     ordered = sorted(targets.items())
     if indicator.is_count:
         for (before, low), (year, high) in zip(ordered, ordered[1:]):

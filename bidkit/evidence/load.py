@@ -30,6 +30,7 @@ from .owners import PartnerKeys
 from .readers import read_tables
 from .tables import ReadError, Table
 from .validate import given, validate, validate_table
+from .values import split_list
 from .yamlfile import YMap, read_yaml
 
 
@@ -288,8 +289,11 @@ def main_language(root: Path) -> str:
     except (ReadError, OSError, ValueError):
         return "en"
     found = data.get("languages") if isinstance(data, YMap) else None
-    first = found[0] if isinstance(found, list) and found else None
-    return first if first in tx.LANGUAGES else "en"
+    listed = split_list(found) if isinstance(found, str) else found if isinstance(found, list) else []
+    try:                                  # as the project reads it: `[Cymraeg, English]` and `cy, en` too
+        return tx.match(str(listed[0]).strip(), tx.LANGUAGES) if listed else "en"
+    except ValueError:
+        return "en"
 
 
 def load_project(root: Path, problems: list[Problem]) -> Project | None:

@@ -54,7 +54,7 @@ def read_tables(path: Path, rel: str) -> tuple[list[Table], list[Problem]]:
         return [], [Problem.at(Place(rel, None, getattr(exc, "line", None)), None, message_of(exc))]
     except OSError as exc:                  # unreadable (permissions), or gone while the folder was read
         return [], [Problem.at(Place(rel), None, N_("cannot be read ({error}); check who may open it"),
-                               args={"error": exc.strerror or exc})]
+                               args={"error": str(exc.strerror or exc)})]
 
 
 def columns_of_text_table(path: Path) -> str | None:

@@ -115,8 +115,8 @@ def fold(text: str) -> str:
 def match(value: str, table: dict) -> str:
     """The slug for `value` given as slug or label in any case, the label in English or in any language bidkit
     has a catalogue for (a Welsh workbook's dropdowns offer `Gogledd Iwerddon`); ValueError lists the valid
-    slugs. The other languages' labels are looked up only when the English ones do not match, so reading English
-    evidence never loads a catalogue."""
+    slugs. The other languages' labels are looked up only when the English ones do not match, so reading valid
+    English evidence never loads a catalogue."""
     if value in table:                        # the common case: the slug as written
         return value
     lookup = _LOOKUPS.get(id(table))
@@ -133,6 +133,9 @@ def match(value: str, table: dict) -> str:
 
 
 _TRANSLATED: dict[int, dict[str, str]] = {}
+# What English writers put in a cell for "nothing" or "not known": never read as a translated label (a Welsh "Na"
+# would have made an English "NA" a "no").
+NOT_ANSWERS = {fold(word) for word in ("na", "n/a", "nil", "none", "tbc", "tba", "unknown", "-")}
 
 
 def translated_labels(key: int, table: dict) -> dict[str, str]:
@@ -150,7 +153,7 @@ def translated_labels(key: int, table: dict) -> dict[str, str]:
                 _ = gettext_for(lang)
                 for slug, label in table.items():
                     word = fold(_(label)) if isinstance(label, str) else None
-                    if word is not None and word not in english:
+                    if word is not None and word not in english and word not in NOT_ANSWERS:
                         if found.setdefault(word, slug) != slug:
                             ambiguous.add(word)
         for word in ambiguous:            # two entries translated alike: refused, never read as either one
