@@ -20,7 +20,8 @@ from typing import Callable
 from .documents import DOCUMENTS
 from .paths import FUNDERS, template_folders
 from .output import check_folder, clean_temporary, commit, locked, make_folder, write_atomic
-from .problems import BidkitError
+from .i18n.catalogue import N_
+from .problems import BidkitError, Message
 from .render import FORMATS, WORKBOOK
 from .version import __version__
 
@@ -253,7 +254,7 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
     started = time.perf_counter()
     project = Path(project)
     if not project.is_dir():
-        raise BidkitError(f"there is no project folder at '{project}'")
+        raise BidkitError(Message(N_("there is no project folder at '{folder}'"), {"folder": str(project)}))
     out = Path(out)
     check_folder(project, out)
     make_folder(out)
@@ -274,9 +275,10 @@ def build(project: Path, out: Path, docs: list[str] | None = None, formats: list
         languages = languages_of(project)
         unknown = [lang for lang in langs or [] if lang not in languages]
         if unknown:
-            raise BidkitError(f"project.yaml has languages: [{', '.join(languages)}]; add "
-                              f"{', '.join(unknown)} to it (and write narrative/{unknown[0]}/) to build in "
-                              f"{', '.join(unknown)}")
+            raise BidkitError(Message(N_("project.yaml has languages: [{languages}]; add {unknown} to it (and "
+                                         "write narrative/{first}/) to build in {unknown}"),
+                                      {"languages": ", ".join(languages), "unknown": ", ".join(unknown),
+                                       "first": unknown[0]}))
         names = planned(docs, formats, [lang for lang in languages if not langs or lang in langs], languages[0])
         try:
             digests = file_digests(files)

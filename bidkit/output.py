@@ -13,7 +13,8 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
-from .problems import BidkitError
+from .i18n.catalogue import N_
+from .problems import BidkitError, Message
 
 LOCK = ".bidkit.lock"
 TEMPORARY = ".bidkit-tmp-"          # the prefix of every temporary file bidkit writes, and of nothing else
@@ -26,24 +27,27 @@ def check_folder(project: Path, out: Path) -> None:
     """Refuse an output folder bidkit must not write into, with what to do instead."""
     real, home = out.resolve(), Path(project).resolve()
     if real == home or home in real.parents:
-        raise BidkitError(f"the output folder {out} is inside the project folder {project}; bidkit would read "
-                          "its own outputs as evidence next time. Choose a folder outside it, e.g. --out outputs "
-                          "beside the project folder")
+        raise BidkitError(Message(N_("the output folder {out} is inside the project folder {project}; bidkit "
+                                     "would read its own outputs as evidence next time. Choose a folder outside it, "
+                                     "e.g. --out outputs beside the project folder"),
+                                  {"out": str(out), "project": str(project)}))
     if str(real) in SYSTEM or any(str(real).startswith(top + "/") for top in NEVER_INSIDE):
-        raise BidkitError(f"the output folder {out} is a system folder; choose a folder of your own, "
-                          "e.g. --out outputs")
+        raise BidkitError(Message(N_("the output folder {out} is a system folder; choose a folder of your own, "
+                                     "e.g. --out outputs"), {"out": str(out)}))
     if out.exists() and not out.is_dir():
-        raise BidkitError(f"the output folder {out} is a file, not a folder; choose another --out")
+        raise BidkitError(Message(N_("the output folder {out} is a file, not a folder; choose another --out"),
+                                  {"out": str(out)}))
 
 
 def make_folder(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BidkitError(f"cannot make the output folder {out} ({plain_os_error(exc)})") from None
+        raise BidkitError(Message(N_("cannot make the output folder {out} ({why})"),
+                                  {"out": str(out), "why": plain_os_error(exc)})) from None
     if not os.access(out, os.W_OK | os.X_OK):
-        raise BidkitError(f"the output folder {out} cannot be written to (it is read-only for you); "
-                          "choose another --out")
+        raise BidkitError(Message(N_("the output folder {out} cannot be written to (it is read-only for you); "
+                                     "choose another --out"), {"out": str(out)}))
 
 
 def plain_os_error(exc: OSError) -> str:

@@ -17,7 +17,8 @@ from .documents.writer import Writer
 from .evidence import Evidence, load
 from .figures import Figures, compute
 from .i18n.names import split_name
-from .problems import BidkitError
+from .i18n.catalogue import N_
+from .problems import BidkitError, Message
 from .render import WORKBOOK
 
 
@@ -103,7 +104,7 @@ def partner_workbook(project: Path, kinds: str | None = None, partner: str | Non
 
     asked = parse_kinds(kinds)
     if not Path(project).is_dir():
-        raise BidkitError(f"there is no project folder at '{project}'")
+        raise BidkitError(Message(N_("there is no project folder at '{folder}'"), {"folder": str(project)}))
     content = workbook(read_on_file(Path(project)), asked, partner, lang or main_language(Path(project)))
     return content, partner_workbook_xlsx(content)
 

@@ -184,6 +184,9 @@ class Message:
     def __str__(self) -> str:
         return fill(self.template, self.args, None)
 
+    def words(self, reader=None) -> str:
+        return fill(self.template, self.args, reader)
+
 
 def message_of(exc: Exception) -> "Message | str":
     """What an exception raised with a `Message` carries, for `Problem.at`; any other exception's words."""

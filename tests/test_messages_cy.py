@@ -211,3 +211,31 @@ def test_every_problem_of_these_cases_is_translated(broken):
                     assert cy._(template) != template, template
                 seen.add(template)
     assert len(seen) >= 12
+
+
+def test_why_a_command_could_not_run_is_told_in_welsh_too(tmp_path):
+    """Exit 2 (the command could not run) in the reader's language: no project folder, an output folder inside the
+    project, a partner the workbook does not know; English as it was."""
+    import subprocess
+    import sys
+    from types import SimpleNamespace
+
+    def bidkit(*args):                      # the real entry point, which turns a BidkitError into its line
+        done = subprocess.run([sys.executable, "-m", "bidkit", *map(str, args)], capture_output=True, text=True,
+                              cwd=EXAMPLE.parent)
+        return SimpleNamespace(exit_code=done.returncode, output=done.stdout + done.stderr)
+
+    missing = bidkit("check", tmp_path / "nowhere", "--lang", "cy")
+    assert missing.exit_code == 2 and f"nid oes ffolder prosiect yn '{tmp_path / 'nowhere'}'" in missing.output
+    root = tmp_path / "evidence"
+    shutil.copytree(EXAMPLE, root)
+    inside = bidkit("workbook", root, "--out", root / "x.xlsx", "--lang", "cy")
+    assert inside.exit_code == 2 and f"mae'r ffolder allbwn {root} y tu mewn i ffolder y prosiect {root}" in \
+        inside.output
+    unknown = bidkit("workbook", root, "--out", tmp_path / "x.xlsx", "--partner", "wcvaa", "--lang", "cy")
+    assert unknown.exit_code == 2
+    assert "--partner: nid yw 'wcvaa' yn un o bartneriaid y prosiect hwn (oeddech chi'n golygu 'wcva'?); y " \
+           "partneriaid yw: wcva," in unknown.output
+    english = bidkit("workbook", root, "--out", tmp_path / "x.xlsx", "--partner", "wcvaa", "--lang", "en")
+    assert "--partner: 'wcvaa' is not a partner of this project (did you mean 'wcva'?); the partners are: wcva," \
+        in english.output

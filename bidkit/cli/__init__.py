@@ -8,7 +8,7 @@ import sys
 import click
 
 from ..problems import BidkitError, shown
-from .common import EXIT_CANNOT_RUN, REPORT
+from .common import EXIT_CANNOT_RUN, REPORT, why_not
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,7 +30,7 @@ def main() -> None:
         exc.show()
         sys.exit(EXIT_CANNOT_RUN)
     except BidkitError as exc:
-        click.echo(shown(f"bidkit: {exc}"), err=True)
+        click.echo(shown(f"bidkit: {why_not(exc)}"), err=True)
         sys.exit(EXIT_CANNOT_RUN)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)

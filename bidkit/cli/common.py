@@ -13,13 +13,25 @@ EXIT_OK, EXIT_INVALID, EXIT_CANNOT_RUN = 0, 1, 2
 REPORT = "this is a bug in bidkit: please send the command you ran and this message to its maintainers"
 
 
+READER: dict = {}              # the words of the command running, for `main` to say why it could not run
+
+
 def words_for(project: Path | None, lang: str | None):
     """`--lang` when given, else the project's main language (its `languages:` first), else English: a Welsh
     project's partners are told what is wrong in Welsh without asking."""
     from ..evidence.load import main_language
     from ..i18n import words
 
-    return words(lang or (main_language(project) if project is not None else "en"))
+    READER["words"] = words(lang or (main_language(project) if project is not None else "en"))
+    return READER["words"]
+
+
+def why_not(exc: Exception) -> str:
+    """A BidkitError's words in the reader's language where it carries a `Message`, else as raised."""
+    from ..problems import Message
+
+    found = exc.args[0] if exc.args else ""
+    return found.words(READER.get("words")) if isinstance(found, Message) else str(exc)
 
 
 def english():

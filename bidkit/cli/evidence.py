@@ -88,8 +88,8 @@ def workbook(project: Path, out: Path, partner: str | None, kinds: str | None, l
     if out.suffix.lower() != ".xlsx":
         raise click.BadParameter(f"'{out}' should end in .xlsx (the partner may save it back as .ods)",
                                  param_hint="--out")
-    check_folder(project, out.parent)            # a blank workbook in the project would be read as evidence
     words = words_for(project, lang)
+    check_folder(project, out.parent)            # a blank workbook in the project would be read as evidence
     content, data = partner_workbook(project, kinds, partner, words.lang)
     make_folder(out.parent)
     commit(out.parent, {out.name: data})

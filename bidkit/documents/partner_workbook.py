@@ -22,7 +22,7 @@ from ..evidence.on_file import OnFile, RowOnFile
 from ..evidence.owners import owner_keys, owner_of
 from ..evidence.values import LONG_TEXT_LIMIT, TEXT_LIMIT, money, split_list, whole_number
 from ..i18n import N_, gettext_for
-from ..problems import BidkitError
+from ..problems import BidkitError, Message
 
 SHEET_TITLES = {"partners": "Partners", "meetings": "Meetings", "reading-list": "Reading list",
                 "action-plan": "Action plan", "delivery-plan": "Delivery plan", "budget": "Budget",
@@ -201,15 +201,17 @@ def parse_kinds(text: str | None) -> list[str]:
             continue
         kind = kind_of_name(part)
         if kind in YAML_ONLY_KINDS:
-            raise BidkitError(f"--kinds: {kind} are written in YAML (outcomes.yaml), not in the workbook; choose "
-                              f"from {', '.join(TABLE_KINDS)}")
+            raise BidkitError(Message(N_("--kinds: {kind} are written in YAML (outcomes.yaml), not in the "
+                                         "workbook; choose from {kinds}"),
+                                      {"kind": kind, "kinds": ", ".join(TABLE_KINDS)}))
         if kind is None or tx.fold(part) != tx.fold(kind):
-            raise BidkitError(f"--kinds: '{part}' is not a kind of evidence{tx.suggest(part, TABLE_KINDS)}; "
-                              f"choose from {', '.join(TABLE_KINDS)}")
+            raise BidkitError(Message(N_("--kinds: '{part}' is not a kind of evidence{hint}; choose from {kinds}"),
+                                      {"part": part, "hint": tx.suggest(part, TABLE_KINDS),
+                                       "kinds": ", ".join(TABLE_KINDS)}))
         if kind not in kinds:
             kinds.append(kind)
     if not kinds:
-        raise BidkitError(f"--kinds: name at least one of {', '.join(TABLE_KINDS)}")
+        raise BidkitError(Message(N_("--kinds: name at least one of {kinds}"), {"kinds": ", ".join(TABLE_KINDS)}))
     return kinds
 
 
@@ -217,10 +219,12 @@ def find_partner(on_file: OnFile, ref: str) -> tuple[str, str]:
     partners = on_file.partners()
     pid = owner_keys(partners).find(ref)
     if pid is None:
-        known = ", ".join(p for p, _ in partners) or "none (the project has no readable partners file)"
-        raise BidkitError(f"--partner: '{ref}' is not a partner of this project"
-                          f"{tx.suggest(ref, [n for _, n in partners] + [p for p, _ in partners])}; "
-                          f"the partners are: {known}")
+        known = (", ".join(p for p, _ in partners) if partners else
+                 Message(N_("none (the project has no readable partners file)")))
+        raise BidkitError(Message(N_("--partner: '{ref}' is not a partner of this project{hint}; the partners are: "
+                                     "{known}"),
+                                  {"ref": ref, "hint": tx.suggest(ref, [n for _, n in partners] +
+                                                                  [p for p, _ in partners]), "known": known}))
     return pid, dict(partners)[pid]
 
 

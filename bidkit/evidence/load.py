@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from ..paths import refused
 from ..i18n.catalogue import N_
-from ..problems import BidkitError, EvidenceInvalid, Place, Problem, errors, message_of
+from ..problems import BidkitError, EvidenceInvalid, Message, Place, Problem, errors, message_of
 from . import taxonomies as tx
 from .checks import (Directory, check_actions, check_budget, check_dates, check_meetings, check_outcomes,
                      check_partners, check_refused_references, not_a_partner, partner_keys)
@@ -171,7 +171,7 @@ def read_evidence(root: Path) -> tuple[Evidence, list[Problem], bool]:
     that need only those, and a file that cannot be read hides nothing of the others."""
     root = Path(root)
     if not root.is_dir():
-        raise BidkitError(f"there is no project folder at '{root}'")
+        raise BidkitError(Message(N_("there is no project folder at '{folder}'"), {"folder": str(root)}))
     problems: list[Problem] = []
     project = load_project(root, problems)
     facts = project if project is not None else PartialProject()     # the checks that need no project.yaml
