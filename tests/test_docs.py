@@ -427,7 +427,7 @@ def test_readme_links_the_guide_and_keeps_its_two_commands_first():
         "",
         "```sh",
         "scripts/setup && .venv/bin/bidkit build evidence --out outputs",
-        "scripts/setup --test && .venv/bin/python -m pytest -q",
+        "scripts/setup --test && .venv/bin/python -m pytest -q -n auto --dist loadfile",
         "```",
     ]
 
