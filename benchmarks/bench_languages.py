@@ -4,7 +4,7 @@ pair by pair. Goal: the second language costs no more than the first did, so [en
 evidence is read and counted once; only the content and the renders are per language). Also times the Welsh
 sort key, the alternative to PyICU.
 
-Run: .venv/bin/python benchmarks/bench_languages.py [PAIRS]   (appends its section to benchmarks/RESULTS.md)
+Run: .venv/bin/python benchmarks/bench_languages.py [PAIRS]   (writes its section of benchmarks/RESULTS.md)
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from measure import EXAMPLE, PYTHON, ROOT, machine, once, paired
+from measure import EXAMPLE, PYTHON, ROOT, machine, once, paired, write_section
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1552608000", "PYTHONPATH": str(ROOT)}
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -70,12 +70,9 @@ def main() -> None:
              f"Ratio [en, cy] / [en], pair by pair: median {statistics.median(ratios):.2f} "
              f"(from {ratios[0]:.2f} to {ratios[-1]:.2f}); goal ≤ 2.00. The second language cost "
              f"{extra:.2f} s, {extra / one['seconds']:.0%} of the first language's build.", "",
-             f"Welsh sort key: 2,000 names sorted in {sort_key_timing() / 1000:.0f} ms (cold cache). PyICU was not "
-             "measured: it is not installed here and needs a compiled ICU to match; the key function gives the "
-             "digraph order tests/test_i18n.py checks.", ""]
-    text = RESULTS.read_text(encoding="utf-8")
-    text = text.split(HEADING)[0].rstrip() + "\n\n" if HEADING in text else text.rstrip() + "\n\n"
-    RESULTS.write_text(text + "\n".join(lines), encoding="utf-8")
+             f"Welsh sort key: 2,000 names sorted in {sort_key_timing() / 1000:.0f} ms (cold cache); "
+             "benchmarks/bench_collation.py measures it against PyICU.", ""]
+    write_section(RESULTS, HEADING, "\n".join(lines))
     print("\n".join(lines))
 
 

@@ -115,3 +115,14 @@ def project_with_meetings(folder: Path, count: int, seed: int = 7) -> Path:
                      f"A conversation about taking part in decisions number {i}.")
     (folder / "meetings-synthetic.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
+
+
+def write_section(results: Path, heading: str, text: str) -> None:
+    """Put a benchmark's section (starting with `heading`) into RESULTS.md: in place of its last run's, the
+    sections after it kept; at the end when it is new."""
+    old = results.read_text(encoding="utf-8") if results.exists() else ""
+    if heading in old:
+        before, after = old.split(heading, 1)
+        rest = after[after.index("\n## "):] if "\n## " in after else ""
+        old, text = before, text.rstrip() + "\n" + rest
+    results.write_text(old.rstrip() + "\n\n" + text.lstrip(), encoding="utf-8")
