@@ -133,11 +133,10 @@ def clean_temporary(out: Path) -> None:
 def write_partner_reports(project: Path, problems: list, folder: Path, lang: str | None = None) -> int:
     """`check --by-partner`'s reports (pipeline.partner_reports) written into `folder`, all or none, in `lang`
     (default the project's main language); how many."""
-    from .evidence.load import main_language
     from .pipeline import partner_reports
 
     check_folder(project, folder)               # never the project (its next check would read the reports)
-    files = partner_reports(project, problems, lang or main_language(project))
+    files = partner_reports(project, problems, lang)
     make_folder(folder)
     commit(folder, files)
     return len(files) // 2

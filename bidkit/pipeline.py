@@ -109,20 +109,21 @@ def partner_workbook(project: Path, kinds: str | None = None, partner: str | Non
     return content, partner_workbook_xlsx(content)
 
 
-def partner_reports(project: Path, problems: list, lang: str = "en") -> dict[str, bytes]:
+def partner_reports(project: Path, problems: list, lang: str | None = None) -> dict[str, bytes]:
     """`<partner-id>.html` and `.csv` for every partner on file, and `facilitator.html` and `.csv` for what
-    belongs to nobody, in the reader's language: file name -> bytes. Partners are taken from the files as they
-    are, so a partner whose own row has an error still gets its report."""
+    belongs to nobody, in `lang` (default the project's main language): file name -> bytes. Partners are taken
+    from the files as they are, so a partner whose own row has an error still gets its report."""
     from .documents.partner_report import partner_reports as sort_reports
+    from .evidence.load import main_language
     from .evidence.on_file import read_on_file
     from .i18n import format_date
     from .paths import template_folders
     from .render.partner_report import render
     from .render.reproducible import moment
 
+    lang = lang or main_language(Path(project))
     on_file = read_on_file(Path(project))
-    when = moment()
     reports = sort_reports(problems, on_file.partners(), on_file.title or Path(project).name,
-                           format_date(when, lang), lang)
+                           format_date(moment(), lang), lang)
     folders = template_folders(Path(project))
     return {name: data for report in reports for name, data in render(report, folders).items()}

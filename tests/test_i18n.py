@@ -340,3 +340,14 @@ def test_every_label_in_every_language_reads_back_as_its_own_entry_and_na_is_no_
     for written in ("NA", "n/a", "N/A", "none", "TBC"):
         with pytest.raises(ValueError):
             tx.match(written, tx.YES_NO)
+
+
+def test_an_english_long_date_written_without_babel_is_babels_en_gb():
+    from datetime import date, timedelta
+
+    from babel.dates import format_date as babel_date
+
+    from bidkit.i18n import format_date
+
+    days = [date(2016, 1, 1) + timedelta(days=n) for n in range(0, 366 * 3, 7)]
+    assert [format_date(d, "en") for d in days] == [babel_date(d, format="d MMMM y", locale="en_GB") for d in days]

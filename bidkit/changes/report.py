@@ -20,9 +20,9 @@ from .narrative import limit_text
 
 TEMPLATE = "html/changes.html"
 CHANGE = {"added": N_("added"), "removed": N_("removed"), "changed": N_("changed")}
-KIND = {"project": N_("project"), "partners": N_("partners"), "meetings": N_("meetings"),
-        "outcomes": N_("outcomes"), "reading-list": N_("reading-list"), "action-plan": N_("action-plan"),
-        "budget": N_("budget"), "delivery-plan": N_("delivery-plan"), "other-funding": N_("other-funding")}
+# A record's kind is its own word: the kinds of evidence are marked where messages name them
+# (evidence/tables.KIND_WORDS); the project's here.
+PROJECT = N_("project")
 SIDE = {"old": N_("OLD ({folder}) has evidence errors; compared where it can be read:"),
         "new": N_("NEW ({folder}) has evidence errors; compared where it can be read:")}
 CAPTION = {"old": N_("OLD"), "new": N_("NEW")}
@@ -39,7 +39,7 @@ def figure_line(f) -> str:
 def record_line(r, reader) -> str:
     template = N_("{change} {kind}: {key} ({place} in OLD)") if r.change == "removed" else \
         N_("{change} {kind}: {key} ({place})")
-    line = "  " + reader._(template).format(change=label(CHANGE, r.change, reader), kind=label(KIND, r.kind, reader),
+    line = "  " + reader._(template).format(change=label(CHANGE, r.change, reader), kind=reader._(r.kind),
                                             key=r.key, place=r.place)
     if r.fields:
         line += ": " + "; ".join(f"{f.field} '{f.old}' -> '{f.new}'" for f in r.fields)
@@ -89,7 +89,7 @@ def summary_lines(changes: Changes, reader=None) -> list[str]:
 
 def shown_records(changes: Changes, reader) -> list[dict]:
     """Each record as --json gives it, with its change and kind in the reader's words beside the English."""
-    return [{**r.as_dict(), "change_text": label(CHANGE, r.change, reader), "kind_text": label(KIND, r.kind, reader)}
+    return [{**r.as_dict(), "change_text": label(CHANGE, r.change, reader), "kind_text": reader._(r.kind)}
             for r in changes.records]
 
 

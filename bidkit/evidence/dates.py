@@ -15,6 +15,7 @@ from functools import lru_cache
 from datetime import date, datetime, timedelta
 
 from ..i18n.catalogue import N_
+from ..i18n.formats import MONTH_TITLES, format_date
 from ..problems import Label, Message
 
 # The one month-name table: every spelling a partner may use, lower case.
@@ -25,8 +26,6 @@ MONTH_NAMES = [
 ]
 MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
 # "February", for messages, where a Welsh reader reads "Chwefror" (calendar is locale-bound)
-MONTH_TITLES = [N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
-                N_("August"), N_("September"), N_("October"), N_("November"), N_("December")]
 DAY_TITLES = [N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
               N_("Sunday")]
 WEEKDAYS = {name: number for number, names in enumerate([
@@ -102,7 +101,7 @@ def make_date(year: int, month: int, day: int, written: str) -> date:
 
 
 def long_date(day: date) -> str:
-    return f"{day.day} {MONTH_TITLES[day.month - 1]} {day.year}"
+    return format_date(day, "en")
 
 
 def written_as(day: date) -> dict:

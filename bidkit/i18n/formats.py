@@ -3,10 +3,19 @@ from __future__ import annotations
 
 from datetime import date
 
+from .catalogue import N_
+
 BABEL = {"en": "en_GB", "cy": "cy_GB"}
+# English's months as bidkit writes them, and the msgids of every other language's (a month in a message)
+MONTH_TITLES = [N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+                N_("August"), N_("September"), N_("October"), N_("November"), N_("December")]
 
 
 def format_date(value: date, lang: str = "en", fmt: str = "long") -> str:
+    """`13 November 2018`, `13 Tachwedd 2018`. An English long date is written here without babel, so a check
+    whose messages name a date does not pay babel's import (about 90 ms); babel's en_GB writes it the same."""
+    if lang == "en" and fmt == "long":
+        return f"{value.day} {MONTH_TITLES[value.month - 1]} {value.year}"
     from babel.dates import format_date as babel_date
 
     return babel_date(value, format="d MMMM y" if fmt == "long" else fmt, locale=BABEL.get(lang, "en_GB"))
